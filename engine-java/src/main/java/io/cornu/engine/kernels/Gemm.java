@@ -4,69 +4,388 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API SGEMM, row-major. Transposed operands are first packed into row-major panels so the
- * inner loop always streams rows of B: {@code C[i, :] += A[i, p] * B[p, :]}, vectorised over columns.
- * Rows of C are split across {@link Parallelism#threads()}.
+ * Vector API SGEMM, row-major: {@code C = alpha * op(A) * op(B) + beta * C}.
+ *
+ * <p>The classic GotoBLAS/BLIS structure:
+ * <pre>
+ * for jc in cols of C, step NC            (B block kc x nc stays in L3)
+ *   for pc in k, step KC                    (K blocking)
+ *     pack op(B)[pc:pc+kc, jc:jc+nc] into NR-wide panels
+ *     for ic in rows of C, step MC          (A block mc x kc stays in L2)
+ *       pack op(A)[ic:ic+mc, pc:pc+kc] into MR-tall panels
+ *       for jr step NR, for ir step MR      (B micro-panel kc x NR stays in L1)
+ *         micro-kernel: MR x NR tile of C in 2 * MR vector registers, one fma per (row, vector) per k
+ * </pre>
+ * Packing reads op(A) and op(B) through their transpose flags, so no transposed copies are made,
+ * and pads edge panels with zeros so the micro-kernel always runs full width; edge tiles of C are
+ * written through a small scratch tile. Packing buffers are per thread and reused across calls.
+ *
+ * <p>When A is reused by few column panels (narrow C) it is not packed: the micro-kernel then reads
+ * {@code op(A)} in place through row/column strides. Products under {@link #PARALLEL_MIN}
+ * multiply-adds run on the calling thread; larger ones are split over {@link Parallelism#threads()}
+ * by rows of C (or by columns when C is wide and short), each thread packing its own panels.
  */
 final class Gemm {
     private static final VectorSpecies<Float> F = VectorKernels.F;
     private static final int L = F.length();
 
+    /** Micro-tile: MR rows x NR columns = 2 * MR accumulators (12 of the 16 AVX2 registers). */
+    static final int MR = 6;
+    static final int NR = 2 * L;
+    /** Target depth of a K block: the B micro-panel (KC x NR floats, 16 KB at 256 bits) fits L1. */
+    static final int KC = Integer.getInteger("cornu.gemm.kc", 256);
+    /** Target rows of an A block: MC x KC floats (~144 KB) fit the 512 KB L2 with room for B panels. */
+    static final int MC = Integer.getInteger("cornu.gemm.mc", 144);
+    /** Target columns of a B block: KC x NC floats (4 MB) in L3. */
+    static final int NC = Integer.getInteger("cornu.gemm.nc", 4096);
+    /** Products with fewer multiply-adds stay on the calling thread (fork/join costs tens of µs). */
+    static final long PARALLEL_MIN = Long.getLong("cornu.gemm.parallelMin", 1L << 21);
+    /** A is packed only when at least this many NR-wide column panels reuse it. */
+    static final int PACK_A_MIN_PANELS = Integer.getInteger("cornu.gemm.packAMinPanels", 4);
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private Gemm() {
+    }
+
+    /** Per-thread packing buffers, grown on demand and kept for the next call. */
+    static final class Scratch {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] a(int size) {
+            if (a.length < size) a = new float[size];
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) b = new float[size];
+            return b;
+        }
+    }
+
+    /** One call's arguments, shared by the threads working on it. */
+    private static final class Problem {
+        final boolean transA, transB, packA;
+        final int k;
+        final float alpha, beta;
+        final float[] a, b, c;
+        final int aOff, lda, bOff, ldb, cOff, ldc;
+
+        Problem(boolean transA, boolean transB, boolean packA, int k, float alpha,
+                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                float beta, float[] c, int cOff, int ldc) {
+            this.transA = transA;
+            this.transB = transB;
+            this.packA = packA;
+            this.k = k;
+            this.alpha = alpha;
+            this.beta = beta;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.cOff = cOff;
+            this.ldc = ldc;
+        }
     }
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (m == 0 || n == 0) return;
-        if (transB) {
-            b = transposeCopy(b, bOff, ldb, n, k);
-            bOff = 0;
-            ldb = n;
+        if (m <= 0 || n <= 0) return;
+        if (k <= 0 || alpha == 0f) {
+            scale(c, cOff, ldc, m, n, beta);
+            return;
         }
-        if (transA) {
-            a = transposeCopy(a, aOff, lda, k, m);
-            aOff = 0;
-            lda = k;
+        int colPanels = ceilDiv(n, NR);
+        boolean packA = colPanels >= PACK_A_MIN_PANELS;
+        Problem pr = new Problem(transA, transB, packA, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        long work = (long) m * n * k;
+        int threads = Parallelism.threads();
+        if (threads == 1 || work < PARALLEL_MIN) {
+            block(pr, 0, m, 0, n, SCRATCH.get());
+            return;
         }
-        final float[] A = a, B = b;
-        final int ao = aOff, la = lda, bo = bOff, lb = ldb;
-        long flops = (long) m * n * k;
-        int grain = (int) Math.max(1, Math.min(m, (1L << 18) / Math.max(1, (long) n * k) + 1));
-        Parallelism.forRange(m, flops < (1 << 16) ? m : grain, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) row(A, ao + i * la, B, bo, lb, c, cOff + i * ldc, n, k, alpha, beta);
-        });
+        int rowPanels = ceilDiv(m, MR);
+        // Split the longer side of C: the other operand's packing is then repeated by each thread,
+        // and it is the smaller one.
+        if (rowPanels * MR >= colPanels * NR || colPanels < threads) {
+            Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) ->
+                    block(pr, lo * MR, Math.min(m, hi * MR), 0, n, SCRATCH.get()));
+        } else {
+            Parallelism.forRange(colPanels, Math.max(1, colPanels / threads), (lo, hi) ->
+                    block(pr, 0, m, lo * NR, Math.min(n, hi * NR), SCRATCH.get()));
+        }
     }
 
-    private static void row(float[] a, int aRow, float[] b, int bOff, int ldb, float[] c, int cRow,
-                            int n, int k, float alpha, float beta) {
-        if (beta == 0f) {
-            java.util.Arrays.fill(c, cRow, cRow + n, 0f);
-        } else if (beta != 1f) {
-            for (int j = 0; j < n; j++) c[cRow + j] *= beta;
-        }
-        int bound = F.loopBound(n);
-        for (int p = 0; p < k; p++) {
-            float av = alpha * a[aRow + p];
-            if (av == 0f) continue;
-            FloatVector va = FloatVector.broadcast(F, av);
-            int bRow = bOff + p * ldb;
-            int j = 0;
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(F, b, bRow + j).fma(va, FloatVector.fromArray(F, c, cRow + j)).intoArray(c, cRow + j);
+    /** {@code C[i0:i1, j0:j1]} of the product, on the calling thread. */
+    private static void block(Problem pr, int i0, int i1, int j0, int j1, Scratch s) {
+        int k = pr.k;
+        int kBlocks = ceilDiv(k, KC);
+        int kcMax = ceilDiv(k, kBlocks);
+        int ncMax = Math.min(ceilDiv(NC, NR) * NR, ceilDiv(j1 - j0, NR) * NR);
+        int mcMax = Math.min(MC, ceilDiv(i1 - i0, MR) * MR);
+        float[] bp = s.b(kcMax * ncMax);
+        float[] ap = pr.packA ? s.a(kcMax * mcMax) : null;
+        float[] tile = s.tile;
+        for (int jc = j0; jc < j1; jc += ncMax) {
+            int nc = Math.min(ncMax, j1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                float beta = pc == 0 ? pr.beta : 1f;
+                packB(pr, pc, kc, jc, nc, bp);
+                for (int ic = i0; ic < i1; ic += mcMax) {
+                    int mc = Math.min(mcMax, i1 - ic);
+                    if (ap != null) packA(pr, ic, mc, pc, kc, ap);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nr = Math.min(NR, nc - jr);
+                        int bi = jr * kc;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int mr = Math.min(MR, mc - ir);
+                            int ci = pr.cOff + (ic + ir) * pr.ldc + jc + jr;
+                            if (ap != null) {
+                                kernelPacked(kc, ap, ir * kc, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
+                            } else {
+                                int rs = pr.transA ? 1 : pr.lda;
+                                int cs = pr.transA ? pr.lda : 1;
+                                int ai = pr.aOff + (ic + ir) * rs + pc * cs;
+                                kernelStrided(kc, pr.a, ai, rs, cs, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
+                            }
+                        }
+                    }
+                }
             }
-            for (; j < n; j++) c[cRow + j] += av * b[bRow + j];
         }
     }
 
-    /** The {@code cols x rows} transpose of a {@code rows x cols} matrix with row stride {@code ld}. */
-    private static float[] transposeCopy(float[] x, int off, int ld, int rows, int cols) {
-        float[] t = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            int base = off + r * ld;
-            for (int q = 0; q < cols; q++) t[q * rows + r] = x[base + q];
+    /**
+     * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} as NR-wide panels, each {@code kc} rows of NR
+     * contiguous floats; columns past {@code nc} are zero.
+     */
+    private static void packB(Problem pr, int pc, int kc, int jc, int nc, float[] bp) {
+        float[] b = pr.b;
+        int ldb = pr.ldb;
+        for (int jr = 0, dst = 0; jr < nc; jr += NR, dst += kc * NR) {
+            int w = Math.min(NR, nc - jr);
+            if (!pr.transB) {
+                int src = pr.bOff + pc * ldb + jc + jr;
+                if (w == NR) {
+                    for (int p = 0; p < kc; p++) {
+                        int s = src + p * ldb, d = dst + p * NR;
+                        FloatVector.fromArray(F, b, s).intoArray(bp, d);
+                        FloatVector.fromArray(F, b, s + L).intoArray(bp, d + L);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        int s = src + p * ldb, d = dst + p * NR;
+                        for (int j = 0; j < w; j++) bp[d + j] = b[s + j];
+                        for (int j = w; j < NR; j++) bp[d + j] = 0f;
+                    }
+                }
+            } else {
+                // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a row of B
+                for (int j = 0; j < w; j++) {
+                    int s = pr.bOff + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) bp[dst + p * NR + j] = b[s + p];
+                }
+                for (int j = w; j < NR; j++) {
+                    for (int p = 0; p < kc; p++) bp[dst + p * NR + j] = 0f;
+                }
+            }
         }
-        return t;
+    }
+
+    /**
+     * Packs {@code op(A)[ic:ic+mc, pc:pc+kc]} as MR-tall panels, each {@code kc} columns of MR
+     * contiguous floats; rows past {@code mc} are zero.
+     */
+    private static void packA(Problem pr, int ic, int mc, int pc, int kc, float[] ap) {
+        float[] a = pr.a;
+        int lda = pr.lda;
+        for (int ir = 0, dst = 0; ir < mc; ir += MR, dst += kc * MR) {
+            int h = Math.min(MR, mc - ir);
+            if (!pr.transA) {
+                for (int i = 0; i < h; i++) {
+                    int s = pr.aOff + (ic + ir + i) * lda + pc;
+                    for (int p = 0; p < kc; p++) ap[dst + p * MR + i] = a[s + p];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int s = pr.aOff + (pc + p) * lda + ic + ir, d = dst + p * MR;
+                    for (int i = 0; i < h; i++) ap[d + i] = a[s + i];
+                }
+            }
+            for (int i = h; i < MR; i++) {
+                for (int p = 0; p < kc; p++) ap[dst + p * MR + i] = 0f;
+            }
+        }
+    }
+
+    /**
+     * The MR x NR micro-kernel on a packed A panel ({@code ap[ai + p * MR + i]}) and a packed B
+     * panel ({@code bp[bi + p * NR + j]}): C tile = alpha * sum + beta * C tile.
+     */
+    private static void kernelPacked(int kc, float[] ap, int ai, float[] bp, int bi,
+                                     float[] c, int ci, int ldc, float alpha, float beta,
+                                     int mr, int nr, float[] tile) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int bo = bi + p * NR, ao = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bo + L);
+            FloatVector a0 = FloatVector.broadcast(F, ap[ao]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, ap[ao + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, ap[ao + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, ap[ao + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F, ap[ao + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F, ap[ao + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        // Accumulators go through the tile rather than into a helper's parameters: a FloatVector
+        // passed to a method C2 does not inline is boxed, which costs more than the whole tile.
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        if (mr == MR && nr == NR) {
+            updateFull(tile, c, ci, ldc, alpha, beta);
+        } else {
+            updateEdge(tile, c, ci, ldc, alpha, beta, mr, nr);
+        }
+    }
+
+    /**
+     * The micro-kernel reading A in place: element (i, p) of the tile's rows at
+     * {@code a[ai + i * rs + p * cs]}. Rows past {@code mr} re-read row {@code mr - 1} (in bounds,
+     * results discarded).
+     */
+    private static void kernelStrided(int kc, float[] a, int ai, int rs, int cs, float[] bp, int bi,
+                                      float[] c, int ci, int ldc, float alpha, float beta,
+                                      int mr, int nr, float[] tile) {
+        int r1 = Math.min(1, mr - 1) * rs, r2 = Math.min(2, mr - 1) * rs, r3 = Math.min(3, mr - 1) * rs;
+        int r4 = Math.min(4, mr - 1) * rs, r5 = Math.min(5, mr - 1) * rs;
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int bo = bi + p * NR, ao = ai + p * cs;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bo + L);
+            FloatVector a0 = FloatVector.broadcast(F, a[ao]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, a[ao + r1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, a[ao + r2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, a[ao + r3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F, a[ao + r4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F, a[ao + r5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        // Accumulators go through the tile rather than into a helper's parameters: a FloatVector
+        // passed to a method C2 does not inline is boxed, which costs more than the whole tile.
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        if (mr == MR && nr == NR) {
+            updateFull(tile, c, ci, ldc, alpha, beta);
+        } else {
+            updateEdge(tile, c, ci, ldc, alpha, beta, mr, nr);
+        }
+    }
+
+    /** A full tile into C: {@code C = alpha * tile + beta * C}, C not read when beta is 0. */
+    private static void updateFull(float[] tile, float[] c, int ci, int ldc, float alpha, float beta) {
+        FloatVector va = FloatVector.broadcast(F, alpha);
+        for (int i = 0; i < MR; i++) {
+            int row = ci + i * ldc;
+            for (int j = 0; j < NR; j += L) {
+                FloatVector t = FloatVector.fromArray(F, tile, i * NR + j).mul(va);
+                if (beta == 0f) {
+                    t.intoArray(c, row + j);
+                } else {
+                    FloatVector old = FloatVector.fromArray(F, c, row + j);
+                    (beta == 1f ? t.add(old) : old.fma(FloatVector.broadcast(F, beta), t)).intoArray(c, row + j);
+                }
+            }
+        }
+    }
+
+    /** The valid {@code mr x nr} corner of an edge tile into C. */
+    private static void updateEdge(float[] tile, float[] c, int ci, int ldc, float alpha, float beta, int mr, int nr) {
+        for (int i = 0; i < mr; i++) {
+            int row = ci + i * ldc;
+            for (int j = 0; j < nr; j++) {
+                float v = alpha * tile[i * NR + j];
+                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+            }
+        }
+    }
+
+    /** {@code C = beta * C} (zero-filled when beta is 0), for k == 0 or alpha == 0. */
+    private static void scale(float[] c, int cOff, int ldc, int m, int n, float beta) {
+        if (beta == 1f) return;
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = 0; j < n; j++) c[row + j] *= beta;
+            }
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
     }
 }
