@@ -18,8 +18,9 @@ public record GradNode(String op, Tensor[] inputs, Backward backward) {
         /**
          * Returns one gradient per input, in order; null for an input that gets none (an index,
          * a constant). A gradient may have the broadcast shape of the output: the tape sums it
-         * back to the input's shape.
+         * back to the input's shape. {@code needed[i]} is false when the tape has no use for input
+         * {@code i}'s gradient; a rule may then skip computing it (return null).
          */
-        Tensor[] apply(Tensor gradOutput);
+        Tensor[] apply(Tensor gradOutput, boolean[] needed);
     }
 }

@@ -76,10 +76,13 @@ public final class GradientTape implements AutoCloseable {
 
     private boolean watchesAny(Tensor[] inputs) {
         for (Tensor t : inputs) {
-            if (t == null) continue;
-            if (tracked.contains(t) || (t instanceof Variable v && v.trainable())) return true;
+            if (t != null && watches(t)) return true;
         }
         return false;
+    }
+
+    private boolean watches(Tensor t) {
+        return tracked.contains(t) || (t instanceof Variable v && v.trainable());
     }
 
     /** Gradient of {@code target} (summed over its elements) with respect to each source. */
@@ -111,8 +114,10 @@ public final class GradientTape implements AutoCloseable {
                 Tensor g = grads.get(out);
                 if (g == null) continue;
                 GradNode node = out.gradNode();
-                Tensor[] inGrads = node.backward().apply(g);
                 Tensor[] inputs = node.inputs();
+                boolean[] needed = new boolean[inputs.length];
+                for (int j = 0; j < inputs.length; j++) needed[j] = inputs[j] != null && watches(inputs[j]);
+                Tensor[] inGrads = node.backward().apply(g, needed);
                 for (int j = 0; j < inputs.length; j++) {
                     if (inGrads[j] == null || inputs[j] == null) continue;
                     Tensor ig = Ops.sumToShape(inGrads[j], inputs[j].dims());

@@ -14,7 +14,7 @@ final class Activations {
         Tensor out = Tensor.zeros(x.dims());
         Kernels.get().relu(src.buffer(), src.offset(), out.buffer(), 0, out.size());
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "relu", new Tensor[] {x}, g -> {
+            GradientTape.record(out, "relu", new Tensor[] {x}, (g, needed) -> {
                 Tensor gc = g.contiguous();
                 Tensor dx = Tensor.zeros(x.dims());
                 Kernels.get().reluBackward(src.buffer(), src.offset(), gc.buffer(), gc.offset(), dx.buffer(), 0, dx.size());
@@ -33,7 +33,7 @@ final class Activations {
         int rows = cols == 0 ? 0 : x.size() / cols;
         Kernels.get().softmaxRows(src.buffer(), src.offset(), out.buffer(), 0, rows, cols);
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "softmax", new Tensor[] {x}, g -> {
+            GradientTape.record(out, "softmax", new Tensor[] {x}, (g, needed) -> {
                 Tensor gy = Arithmetic.mul(g, out);
                 return new Tensor[] {Arithmetic.sub(gy, Arithmetic.mul(out, Reductions.sum(gy, new int[] {-1}, true)))};
             });

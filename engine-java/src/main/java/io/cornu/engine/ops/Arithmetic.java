@@ -12,7 +12,7 @@ final class Arithmetic {
     static Tensor add(Tensor a, Tensor b) {
         Kernels k = Kernels.get();
         Tensor out = Broadcast.binary("add", a, b, k::add, Float::sum);
-        if (GradientTape.isRecording()) GradientTape.record(out, "add", new Tensor[] {a, b}, g -> new Tensor[] {g, g});
+        if (GradientTape.isRecording()) GradientTape.record(out, "add", new Tensor[] {a, b}, (g, needed) -> new Tensor[] {g, g});
         return out;
     }
 
@@ -20,7 +20,7 @@ final class Arithmetic {
         Kernels k = Kernels.get();
         Tensor out = Broadcast.binary("subtract", a, b, k::sub, (x, y) -> x - y);
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "subtract", new Tensor[] {a, b}, g -> new Tensor[] {g, neg(g)});
+            GradientTape.record(out, "subtract", new Tensor[] {a, b}, (g, needed) -> new Tensor[] {g, neg(g)});
         }
         return out;
     }
@@ -29,7 +29,7 @@ final class Arithmetic {
         Kernels k = Kernels.get();
         Tensor out = Broadcast.binary("multiply", a, b, k::mul, (x, y) -> x * y);
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "multiply", new Tensor[] {a, b}, g -> new Tensor[] {mul(g, b), mul(g, a)});
+            GradientTape.record(out, "multiply", new Tensor[] {a, b}, (g, needed) -> new Tensor[] {mul(g, b), mul(g, a)});
         }
         return out;
     }
@@ -39,7 +39,7 @@ final class Arithmetic {
         Tensor out = Broadcast.binary("divide", a, b, k::div, (x, y) -> x / y);
         if (GradientTape.isRecording()) {
             // d(a/b)/da = 1/b ; d(a/b)/db = -a/b^2 = -out/b
-            GradientTape.record(out, "divide", new Tensor[] {a, b}, g -> new Tensor[] {div(g, b), neg(div(mul(g, out), b))});
+            GradientTape.record(out, "divide", new Tensor[] {a, b}, (g, needed) -> new Tensor[] {div(g, b), neg(div(mul(g, out), b))});
         }
         return out;
     }
@@ -50,7 +50,7 @@ final class Arithmetic {
         Tensor out = Tensor.zeros(a.dims());
         Kernels.get().scaleShift(src.buffer(), src.offset(), s, t, out.buffer(), 0, out.size());
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "scale_shift", new Tensor[] {a}, g -> new Tensor[] {scaleShift(g, s, 0f)});
+            GradientTape.record(out, "scale_shift", new Tensor[] {a}, (g, needed) -> new Tensor[] {scaleShift(g, s, 0f)});
         }
         return out;
     }
@@ -63,7 +63,7 @@ final class Arithmetic {
         Tensor src = a.contiguous();
         Tensor out = Tensor.zeros(a.dims());
         Kernels.get().exp(src.buffer(), src.offset(), out.buffer(), 0, out.size());
-        if (GradientTape.isRecording()) GradientTape.record(out, "exp", new Tensor[] {a}, g -> new Tensor[] {mul(g, out)});
+        if (GradientTape.isRecording()) GradientTape.record(out, "exp", new Tensor[] {a}, (g, needed) -> new Tensor[] {mul(g, out)});
         return out;
     }
 
@@ -71,7 +71,7 @@ final class Arithmetic {
         Tensor src = a.contiguous();
         Tensor out = Tensor.zeros(a.dims());
         Kernels.get().log(src.buffer(), src.offset(), out.buffer(), 0, out.size());
-        if (GradientTape.isRecording()) GradientTape.record(out, "log", new Tensor[] {a}, g -> new Tensor[] {div(g, a)});
+        if (GradientTape.isRecording()) GradientTape.record(out, "log", new Tensor[] {a}, (g, needed) -> new Tensor[] {div(g, a)});
         return out;
     }
 
@@ -80,7 +80,7 @@ final class Arithmetic {
         Tensor out = Tensor.zeros(a.dims());
         Kernels.get().mul(src.buffer(), src.offset(), src.buffer(), src.offset(), out.buffer(), 0, out.size());
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "square", new Tensor[] {a}, g -> new Tensor[] {mul(g, scaleShift(a, 2f, 0f))});
+            GradientTape.record(out, "square", new Tensor[] {a}, (g, needed) -> new Tensor[] {mul(g, scaleShift(a, 2f, 0f))});
         }
         return out;
     }
@@ -93,7 +93,7 @@ final class Arithmetic {
         for (int i = 0; i < x.length; i++) y[i] = Math.min(Math.max(x[i], lo), hi);
         Tensor out = Tensor.wrap(y, a.dims());
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, "clip", new Tensor[] {a}, g -> {
+            GradientTape.record(out, "clip", new Tensor[] {a}, (g, needed) -> {
                 float[] gd = g.toFloatArray();
                 for (int i = 0; i < gd.length; i++) if (x[i] < lo || x[i] > hi) gd[i] = 0f;
                 return new Tensor[] {Tensor.wrap(gd, a.dims())};

@@ -37,7 +37,9 @@ final class LinearAlgebra {
                 ob.data, ob.offset, ob.ld, 0f, out.buffer(), 0, n);
         if (GradientTape.isRecording()) {
             GradientTape.record(out, "matmul", new Tensor[] {a, b},
-                    g -> new Tensor[] {matmul(g, b.transpose()), matmul(a.transpose(), g)});
+                    (g, needed) -> new Tensor[] {
+                            needed[0] ? matmul(g, b.transpose()) : null,
+                            needed[1] ? matmul(a.transpose(), g) : null});
         }
         return out;
     }

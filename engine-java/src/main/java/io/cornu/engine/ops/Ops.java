@@ -98,6 +98,18 @@ public final class Ops {
         return Reductions.sumToShape(g, shape);
     }
 
+    // ---- shapes ----
+
+    /** The same values with another shape; one dimension may be -1. */
+    public static Tensor reshape(Tensor x, int... shape) {
+        return Shaping.reshape(x, shape);
+    }
+
+    /** Transpose of a rank-2 tensor. */
+    public static Tensor transpose(Tensor x) {
+        return Shaping.transpose(x);
+    }
+
     // ---- linear algebra ----
 
     /** Matrix product of rank-2 tensors. */

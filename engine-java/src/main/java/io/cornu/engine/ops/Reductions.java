@@ -51,7 +51,7 @@ final class Reductions {
         Tensor out = reduce(a, ax, false).reshape(reducedShape(dims, ax, keepDims));
         if (GradientTape.isRecording()) {
             int[] kept = reducedShape(dims, ax, true);
-            GradientTape.record(out, "sum", new Tensor[] {a}, g -> new Tensor[] {broadcastTo(g.reshape(kept), dims)});
+            GradientTape.record(out, "sum", new Tensor[] {a}, (g, needed) -> new Tensor[] {broadcastTo(g.reshape(kept), dims)});
         }
         return out;
     }
@@ -70,7 +70,7 @@ final class Reductions {
         Tensor out = reduce(a, ax, true).reshape(reducedShape(dims, ax, keepDims));
         if (GradientTape.isRecording()) {
             int[] kept = reducedShape(dims, ax, true);
-            GradientTape.record(out, "max", new Tensor[] {a}, g -> {
+            GradientTape.record(out, "max", new Tensor[] {a}, (g, needed) -> {
                 // the gradient goes to every element equal to the maximum (ties share it, as in TensorFlow)
                 Tensor m = broadcastTo(out.reshape(kept), dims);
                 float[] x = a.toFloatArray(), mv = m.toFloatArray();

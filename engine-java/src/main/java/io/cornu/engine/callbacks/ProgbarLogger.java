@@ -1,0 +1,116 @@
+package io.cornu.engine.callbacks;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keras' text progress bar. On a terminal it redraws one line per epoch in place:
+ * <pre>
+ * Epoch 1/5
+ * 469/469 [==============================] - 3s 6ms/step - loss: 0.5012 - accuracy: 0.8231
+ * </pre>
+ * When the output is not a terminal it prints only the finished line of each epoch.
+ */
+public final class ProgbarLogger extends Callback {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 50_000_000L;
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private int epochs;
+    private int steps;
+    private long epochStart;
+    private long lastDraw;
+    private int lastLength;
+
+    /** A bar on {@code out}; {@code interactive} redraws in place with carriage returns. */
+    public ProgbarLogger(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    /** A bar on standard output, interactive when a console is attached. */
+    public ProgbarLogger() {
+        this(System.out, System.console() != null);
+    }
+
+    @Override
+    public void onTrainBegin(Map<String, Double> logs) {
+        epochs = ((Number) params().getOrDefault("epochs", 1)).intValue();
+        steps = ((Number) params().getOrDefault("steps", 0)).intValue();
+    }
+
+    @Override
+    public void onEpochBegin(int epoch, Map<String, Double> logs) {
+        out.println("Epoch " + (epoch + 1) + "/" + epochs);
+        epochStart = System.nanoTime();
+        lastDraw = 0;
+        lastLength = 0;
+    }
+
+    @Override
+    public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        if (!interactive) return;
+        long now = System.nanoTime();
+        if (batch + 1 < steps && now - lastDraw < REDRAW_NANOS) return;
+        lastDraw = now;
+        String line = line(batch + 1, steps, (now - epochStart) / 1e9, logs, false);
+        out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        out.flush();
+        lastLength = line.length();
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        String line = line(steps, steps, (System.nanoTime() - epochStart) / 1e9, logs, true);
+        if (interactive) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())) + "\n");
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /**
+     * One progress line, Keras' layout: {@code 12/469 [>....] - ETA: 5s - loss: 0.9000} while running,
+     * {@code 469/469 [=====] - 3s 6ms/step - loss: 0.5012} when finished.
+     */
+    public static String line(int current, int target, double elapsedSeconds, Map<String, Double> logs, boolean finished) {
+        StringBuilder sb = new StringBuilder();
+        int digits = target <= 0 ? 1 : (int) Math.log10(target) + 1;
+        sb.append(String.format(Locale.ROOT, "%" + digits + "d/%d [", current, target));
+        double prog = target <= 0 ? 1 : (double) current / target;
+        int progWidth = (int) (WIDTH * prog);
+        if (progWidth > 0) {
+            sb.append("=".repeat(progWidth - 1));
+            sb.append(current < target ? '>' : '=');
+        }
+        sb.append(".".repeat(Math.max(0, WIDTH - progWidth))).append(']');
+        double perStep = current > 0 ? elapsedSeconds / current : 0;
+        if (finished) {
+            sb.append(String.format(Locale.ROOT, " - %.0fs", elapsedSeconds)).append(formatTime(perStep, "step"));
+        } else {
+            double eta = perStep * (target - current);
+            String etaText;
+            if (eta > 3600) etaText = String.format(Locale.ROOT, "%d:%02d:%02d", (long) eta / 3600, ((long) eta % 3600) / 60, (long) eta % 60);
+            else if (eta > 60) etaText = String.format(Locale.ROOT, "%d:%02d", (long) eta / 60, (long) eta % 60);
+            else etaText = String.format(Locale.ROOT, "%.0fs", eta);
+            sb.append(" - ETA: ").append(etaText);
+        }
+        for (Map.Entry<String, Double> e : new LinkedHashMap<>(logs).entrySet()) {
+            double v = e.getValue();
+            sb.append(" - ").append(e.getKey()).append(": ")
+                    .append(String.format(Locale.ROOT, Math.abs(v) > 1e-3 ? "%.4f" : "%.4e", v));
+        }
+        return sb.toString();
+    }
+
+    /** Keras' time per unit: {@code " 6ms/step"}, {@code " 2s/step"}, {@code " 850us/step"}. */
+    static String formatTime(double seconds, String unit) {
+        if (seconds >= 1 || seconds == 0) return String.format(Locale.ROOT, " %.0fs/%s", seconds, unit);
+        if (seconds >= 1e-3) return String.format(Locale.ROOT, " %.0fms/%s", seconds * 1e3, unit);
+        return String.format(Locale.ROOT, " %.0fus/%s", seconds * 1e6, unit);
+    }
+}

@@ -1,0 +1,31 @@
+package io.cornu.engine.callbacks;
+
+import java.util.function.IntFunction;
+
+/**
+ * Where {@code fit} shows its progress. By default Keras' terminal {@link ProgbarLogger}; a notebook
+ * integration installs a factory that renders a live-updating output instead. The engine itself
+ * knows nothing of notebooks.
+ */
+public final class ProgressDisplay {
+    private static final IntFunction<Callback> TERMINAL = verbose -> new ProgbarLogger();
+    private static volatile IntFunction<Callback> factory = TERMINAL;
+
+    private ProgressDisplay() {
+    }
+
+    /** Replaces the progress factory; it receives {@code fit}'s verbose level (1 or 2). */
+    public static void setFactory(IntFunction<Callback> newFactory) {
+        factory = newFactory == null ? TERMINAL : newFactory;
+    }
+
+    /** Restores the terminal progress bar. */
+    public static void reset() {
+        factory = TERMINAL;
+    }
+
+    /** The progress callback for a run with this verbose level; null when {@code verbose == 0}. */
+    public static Callback create(int verbose) {
+        return verbose == 0 ? null : factory.apply(verbose);
+    }
+}

@@ -1,0 +1,18 @@
+package io.cornu.engine.initializers;
+
+import io.cornu.engine.tensor.Tensor;
+
+import java.util.SplittableRandom;
+
+/** All ones. */
+public final class Ones implements Initializer {
+    @Override
+    public Tensor create(int[] shape, SplittableRandom random) {
+        return Tensor.ones(shape);
+    }
+
+    @Override
+    public String name() {
+        return "Ones";
+    }
+}

@@ -1,0 +1,71 @@
+package io.cornu.engine.layers;
+
+import io.cornu.engine.tensor.DType;
+import io.cornu.engine.tensor.Shape;
+import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.utils.Names;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layer behind {@link Input}: the start of a graph. Its one node has no inputs and outputs the
+ * symbolic tensor of shape {@code (None, *shape)}.
+ */
+public final class InputLayer extends Layer {
+    private final Shape batchShape;
+    private final KerasTensor output;
+
+    /** @param shape the shape of one sample, without the batch axis; @param name null for {@code input_N} */
+    public InputLayer(Shape shape, String name) {
+        super(name != null ? name : Names.unique("input", false));
+        for (int d : shape.dims()) {
+            if (d == 0) throw new IllegalArgumentException("Input: dimensions must be positive or None. Received: shape=" + shape);
+        }
+        this.batchShape = shape.withBatch(Shape.NONE);
+        this.output = new KerasTensor(batchShape, DType.FLOAT32, name(), new KerasTensor.History(this, 0, 0));
+        addInboundNode(new Node(this, List.of(), List.of(output)));
+        ensureBuilt(batchShape);
+    }
+
+    public InputLayer(int... shape) {
+        this(Shape.of(shape), null);
+    }
+
+    /** The symbolic tensor this input stands for. */
+    @Override
+    public KerasTensor output() {
+        return output;
+    }
+
+    /** The input shape including the batch axis, {@code (None, ...)}. */
+    public Shape batchShape() {
+        return batchShape;
+    }
+
+    @Override
+    protected Tensor call(Tensor inputs, boolean training) {
+        return inputs;
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    /** Keras shows an InputLayer's output shape as a list: {@code [(None, 64)]}. */
+    @Override
+    public String outputShapeText() {
+        return "[" + batchShape + "]";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.remove("trainable");
+        c.put("batch_input_shape", batchShape.toString());
+        c.put("sparse", false);
+        c.put("ragged", false);
+        return c;
+    }
+}

@@ -1,0 +1,119 @@
+package io.cornu.engine.layers.core;
+
+import io.cornu.engine.activations.Activation;
+import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.initializers.GlorotUniform;
+import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Zeros;
+import io.cornu.engine.layers.InputSpec;
+import io.cornu.engine.layers.Layer;
+import io.cornu.engine.ops.Ops;
+import io.cornu.engine.tensor.Shape;
+import io.cornu.engine.tensor.Tensor;
+
+import java.util.Map;
+
+/**
+ * A densely connected layer: {@code output = activation(dot(input, kernel) + bias)}, as Keras'
+ * {@code Dense}. The kernel has shape {@code (inputDim, units)}; inputs of rank above 2 are
+ * multiplied along their last axis.
+ *
+ * <p>Input shape: {@code (batch, ..., inputDim)}. Output shape: {@code (batch, ..., units)}.
+ *
+ * <pre>{@code new Dense(32, "relu")}</pre>
+ */
+public class Dense extends Layer {
+    private final int units;
+    private final Activation activation;
+    private final boolean useBias;
+    private final Initializer kernelInitializer;
+    private final Initializer biasInitializer;
+    private Variable kernel;
+    private Variable bias;
+
+    public Dense(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+                 Initializer biasInitializer, String name) {
+        super(name);
+        if (units <= 0) {
+            throw new IllegalArgumentException("Received an invalid value for `units`, expected a positive integer. Received: units=" + units);
+        }
+        this.units = units;
+        this.activation = activation == null ? Activation.LINEAR : activation;
+        this.useBias = useBias;
+        this.kernelInitializer = kernelInitializer == null ? new GlorotUniform() : kernelInitializer;
+        this.biasInitializer = biasInitializer == null ? new Zeros() : biasInitializer;
+    }
+
+    public Dense(int units, Activation activation, String name) {
+        this(units, activation, true, null, null, name);
+    }
+
+    public Dense(int units, String activation) {
+        this(units, Activation.get(activation), null);
+    }
+
+    public Dense(int units) {
+        this(units, Activation.LINEAR, null);
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** The {@code (inputDim, units)} weight matrix; null before the layer is built. */
+    public Variable kernel() {
+        return kernel;
+    }
+
+    /** The {@code (units,)} bias; null before building or without bias. */
+    public Variable bias() {
+        return bias;
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        if (inputShape.rank() < 2 || !inputShape.isKnown(-1)) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\": the last dimension of the inputs to a Dense layer "
+                    + "should be defined. Found None. Full input shape received: " + inputShape);
+        }
+        int inputDim = inputShape.get(-1);
+        kernel = addWeight("kernel", new int[] {inputDim, units}, kernelInitializer, true);
+        if (useBias) bias = addWeight("bias", new int[] {units}, biasInitializer, true);
+        inputSpec = new InputSpec(2, Map.of(-1, inputDim));
+    }
+
+    @Override
+    protected Tensor call(Tensor inputs, boolean training) {
+        Tensor x = inputs;
+        int[] dims = inputs.dims();
+        if (dims.length > 2) x = Ops.reshape(x, -1, dims[dims.length - 1]);
+        Tensor y = Ops.matmul(x, kernel);
+        if (useBias) y = Ops.add(y, bias);
+        if (dims.length > 2) {
+            int[] outDims = dims.clone();
+            outDims[outDims.length - 1] = units;
+            y = Ops.reshape(y, outDims);
+        }
+        return activation.apply(y);
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return inputShape.with(-1, units);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("units", units);
+        c.put("activation", activation.name());
+        c.put("use_bias", useBias);
+        c.put("kernel_initializer", kernelInitializer.name());
+        c.put("bias_initializer", biasInitializer.name());
+        return c;
+    }
+}

@@ -1,0 +1,46 @@
+package io.cornu.engine.losses;
+
+import io.cornu.engine.ops.Ops;
+import io.cornu.engine.tensor.Tensor;
+
+/**
+ * Cross-entropy between one-hot (or soft) labels and predicted class probabilities, as Keras'
+ * {@code categorical_crossentropy}: {@code -sum(y_true * log(y_pred), axis=-1)}, where the
+ * prediction is renormalised to sum to 1 and clipped to {@code [eps, 1 - eps]} ({@code eps = 1e-7}).
+ * With {@code fromLogits} the prediction is a logit vector and a stable log-softmax is used.
+ */
+public final class CategoricalCrossentropy extends Loss {
+    private static final float EPSILON = 1e-7f;
+    private final boolean fromLogits;
+    private final float labelSmoothing;
+
+    public CategoricalCrossentropy(boolean fromLogits, float labelSmoothing) {
+        super("categorical_crossentropy");
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new IllegalArgumentException("CategoricalCrossentropy: label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
+        }
+        this.fromLogits = fromLogits;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    public CategoricalCrossentropy() {
+        this(false, 0f);
+    }
+
+    @Override
+    public Tensor call(Tensor yTrue, Tensor yPred) {
+        Tensor target = yTrue;
+        if (labelSmoothing > 0) {
+            int classes = yPred.dim(-1);
+            target = Ops.add(Ops.mul(yTrue, 1f - labelSmoothing), labelSmoothing / classes);
+        }
+        Tensor logProbs;
+        if (fromLogits) {
+            logProbs = Ops.logSoftmax(yPred);
+        } else {
+            Tensor p = Ops.div(yPred, Ops.sum(yPred, new int[] {-1}, true));
+            logProbs = Ops.log(Ops.clip(p, EPSILON, 1f - EPSILON));
+        }
+        return Ops.neg(Ops.sum(Ops.mul(target, logProbs), new int[] {-1}, false));
+    }
+}
