@@ -119,7 +119,7 @@ public final class GradientTape implements AutoCloseable {
                 for (int j = 0; j < inputs.length; j++) needed[j] = inputs[j] != null && watches(inputs[j]);
                 Tensor[] inGrads = node.backward().apply(g, needed);
                 for (int j = 0; j < inputs.length; j++) {
-                    if (inGrads[j] == null || inputs[j] == null) continue;
+                    if (!needed[j] || inGrads[j] == null) continue;
                     Tensor ig = Ops.sumToShape(inGrads[j], inputs[j].dims());
                     grads.merge(inputs[j], ig, Ops::add);
                 }
