@@ -1,0 +1,99 @@
+package io.cornu.jupyter
+
+import io.kotest.core.spec.style.StringSpec
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
+
+/** The integration in the real kernel REPL: discovery, default imports, renderers, live `fit` progress. */
+class CornuIntegrationSpec : StringSpec({
+    val repl = KernelRepl()
+
+    beforeEach { repl.displays.events.clear() }
+
+    "the integration is found after the setup cell: default imports and the Tensor renderer work" {
+        val r = repl.execMime("Tensor.of(floatArrayOf(1f, 2f, 3f))")
+        r["text/html"]!! shouldContain "shape=(3,)"
+        r["text/html"]!! shouldContain "float32"
+        r["text/plain"]!! shouldContain "tensor("
+    }
+
+    "a model renders as Keras' summary: an HTML table, the text summary as fallback" {
+        val r = repl.execMime(
+            """
+            sequential {
+                input(64)
+                dense(32, activation = relu)
+                dense(32, activation = relu)
+                dense(10, activation = softmax)
+            }
+            """.trimIndent(),
+        )
+        val html = r["text/html"]!!
+        html shouldContain "<table"
+        html shouldContain "<th>Layer (type)</th><th>Output Shape</th><th class=\"num\">Param #</th>"
+        html shouldContain "<td>dense (Dense)</td><td>(None, 32)</td><td class=\"num\">2,080</td>"
+        html shouldContain "<td>dense_1 (Dense)</td><td>(None, 32)</td><td class=\"num\">1,056</td>"
+        html shouldContain "<td>dense_2 (Dense)</td><td>(None, 10)</td><td class=\"num\">330</td>"
+        html shouldContain "Total params: 3,466"
+        html shouldContain "Trainable params: 3,466"
+        html shouldContain "Non-trainable params: 0"
+        html shouldNotContain "Connected to"
+        val text = r["text/plain"]!!
+        text shouldContain "Total params: 3,466"
+        text shouldContain "dense_2 (Dense)"
+    }
+
+    "a History renders its per-epoch metrics" {
+        val r = repl.execMime(
+            """
+            History().apply {
+                onEpochEnd(0, mapOf("loss" to 0.9, "accuracy" to 0.61))
+                onEpochEnd(1, mapOf("loss" to 0.5, "accuracy" to 0.8231))
+            }
+            """.trimIndent(),
+        )
+        val html = r["text/html"]!!
+        html shouldContain "History: 2 epochs"
+        html shouldContain "<th class=\"num\">loss</th><th class=\"num\">accuracy</th>"
+        html shouldContain "<tr><td class=\"num\">2</td><td class=\"num\">0.5000</td><td class=\"num\">0.8231</td></tr>"
+        r["text/plain"]!! shouldContain "0.8231"
+    }
+
+    "fit in a cell shows ONE live display, then updates it in place up to the final epoch" {
+        val value = repl.execMime(
+            """
+            RandomSeed.set(1)
+            val xs = Tensor.wrap(FloatArray(512 * 8) { ((it * 7919) % 97) / 97f }, 512, 8)
+            val ys = Categorical.toCategorical(Tensor.wrap(FloatArray(512) { (it % 3).toFloat() }, 512), 3)
+            val m = sequential { input(8); dense(16, activation = relu); dense(3, activation = softmax) }
+            m.compile { optimizer = "rmsprop"; loss = "categorical_crossentropy"; metrics("accuracy") }
+            m.fit(xs, ys, epochs = 3, batchSize = 32)
+            """.trimIndent(),
+        )
+        val events = repl.displays.events.toList()
+        val displays = events.filter { it.kind == "display" }
+        displays shouldHaveSize 1
+        val id = displays.single().id!!
+        id shouldContain "cornu-progress"
+        events.first() shouldBe displays.single()
+        val updates = events.drop(1)
+        updates.size shouldBeGreaterThanOrEqual 1
+        updates.forEach { it.kind shouldBe "update"; it.id shouldBe id }
+        // one redraw per epoch end and one at the end of training, at least
+        updates.size shouldBeGreaterThanOrEqual 4
+        val last = updates.last()
+        last.html shouldContain "Trained 3/3 epochs"
+        last.html shouldContain "<tr><td class=\"num\">3</td>"
+        last.text shouldContain "Epoch 3/3"
+        // the cell's value: the History with three epochs
+        value["text/html"]!! shouldContain "History: 3 epochs"
+    }
+
+    "verbose = 0 shows no progress at all" {
+        repl.exec("m.fit(xs, ys, epochs = 1, batchSize = 64, verbose = 0)")
+        repl.displays.events shouldHaveSize 0
+    }
+})
