@@ -1,0 +1,93 @@
+package io.cornu.engine.models;
+
+import io.cornu.engine.layers.InputLayer;
+import io.cornu.engine.layers.core.Dense;
+import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.utils.Names;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SequentialTest {
+
+    @BeforeEach
+    void resetNames() {
+        Names.reset();
+    }
+
+    private static Sequential seedMlp() {
+        Sequential m = new Sequential();
+        m.add(new InputLayer(64));
+        m.add(new Dense(32, "relu"));
+        m.add(new Dense(32, "relu"));
+        m.add(new Dense(10, "softmax"));
+        return m;
+    }
+
+    /** The text Keras 2 prints for this model (its documented 65-column layout). */
+    @Test
+    void summaryIsKerasText() {
+        String expected = String.join("\n",
+                "Model: \"sequential\"",
+                "_________________________________________________________________",
+                " Layer (type)                Output Shape              Param #   ",
+                "=================================================================",
+                " dense (Dense)               (None, 32)                2080      ",
+                "                                                                 ",
+                " dense_1 (Dense)             (None, 32)                1056      ",
+                "                                                                 ",
+                " dense_2 (Dense)             (None, 10)                330       ",
+                "                                                                 ",
+                "=================================================================",
+                "Total params: 3,466",
+                "Trainable params: 3,466",
+                "Non-trainable params: 0",
+                "_________________________________________________________________",
+                "");
+        assertEquals(expected, seedMlp().summaryText());
+    }
+
+    @Test
+    void frozenLayersCountAsNonTrainable() {
+        Sequential m = seedMlp();
+        m.getLayer("dense_1").setTrainable(false);
+        ModelSummary s = m.summaryData();
+        assertEquals(3466, s.totalParams());
+        assertEquals(1056, s.nonTrainableParams());
+        assertTrue(m.summaryText().contains("Non-trainable params: 1,056"));
+    }
+
+    @Test
+    void deferredBuildHappensOnFirstBatch() {
+        Sequential m = new Sequential(List.of(new Dense(8, "relu"), new Dense(2)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, m::summaryText);
+        assertTrue(e.getMessage().startsWith("This model has not yet been built."));
+        assertArrayEquals(new int[] {3, 2}, m.predict(Tensor.ones(3, 5)).dims());
+        assertEquals(5 * 8 + 8 + 8 * 2 + 2, m.countParams());
+    }
+
+    @Test
+    void getWeightsSetWeightsRoundTrip() {
+        Sequential a = seedMlp();
+        Sequential b = seedMlp();
+        Tensor x = io.cornu.engine.testing.GradCheck.random(3, 4, 64);
+        b.setWeights(a.getWeights());
+        assertArrayEquals(a.predict(x).toFloatArray(), b.predict(x).toFloatArray());
+        assertThrows(IllegalArgumentException.class, () -> b.setWeights(a.getWeights().subList(0, 2)));
+    }
+
+    @Test
+    void layerNamesMustBeUnique() {
+        Sequential m = new Sequential();
+        m.add(new Dense(2, io.cornu.engine.activations.Activation.LINEAR, "same"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.add(new Dense(2, io.cornu.engine.activations.Activation.LINEAR, "same")));
+        assertTrue(e.getMessage().contains("unique names"));
+    }
+}
