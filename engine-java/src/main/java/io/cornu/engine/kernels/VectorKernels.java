@@ -12,6 +12,15 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
+    /**
+     * Elementwise ops on at least this many floats (1 MB) are split over {@link Parallelism#threads()}:
+     * below it the fork/join hand-off (tens of microseconds) costs more than the second core saves.
+     */
+    static final int PARALLEL_ELEMENTS = 1 << 18;
+
+    private static boolean parallel(int n) {
+        return n >= PARALLEL_ELEMENTS && Parallelism.threads() > 1;
+    }
 
     @Override
     public String name() {
@@ -28,6 +37,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> addRange(a, aOff + lo, b, bOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            addRange(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    private static void addRange(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).add(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
@@ -37,6 +54,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> subRange(a, aOff + lo, b, bOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            subRange(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    private static void subRange(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).sub(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
@@ -46,6 +71,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> mulRange(a, aOff + lo, b, bOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            mulRange(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    private static void mulRange(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).mul(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
@@ -55,6 +88,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> divRange(a, aOff + lo, b, bOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            divRange(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    private static void divRange(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).div(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
@@ -64,6 +105,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void scaleShift(float[] a, int aOff, float s, float t, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> scaleShiftRange(a, aOff + lo, s, t, out, outOff + lo, hi - lo));
+        } else {
+            scaleShiftRange(a, aOff, s, t, out, outOff, n);
+        }
+    }
+
+    private static void scaleShiftRange(float[] a, int aOff, float s, float t, float[] out, int outOff, int n) {
         FloatVector vs = FloatVector.broadcast(F, s);
         FloatVector vt = FloatVector.broadcast(F, t);
         int i = 0;
@@ -75,6 +124,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> axpyRange(alpha, x, xOff + lo, y, yOff + lo, hi - lo));
+        } else {
+            axpyRange(alpha, x, xOff, y, yOff, n);
+        }
+    }
+
+    private static void axpyRange(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector va = FloatVector.broadcast(F, alpha);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -85,6 +142,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void relu(float[] a, int aOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> reluRange(a, aOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            reluRange(a, aOff, out, outOff, n);
+        }
+    }
+
+    private static void reluRange(float[] a, int aOff, float[] out, int outOff, int n) {
         FloatVector zero = FloatVector.zero(F);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -95,6 +160,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void reluBackward(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> reluBackwardRange(x, xOff + lo, g, gOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            reluBackwardRange(x, xOff, g, gOff, out, outOff, n);
+        }
+    }
+
+    private static void reluBackwardRange(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
         FloatVector zero = FloatVector.zero(F);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -106,6 +179,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void exp(float[] a, int aOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> expRange(a, aOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            expRange(a, aOff, out, outOff, n);
+        }
+    }
+
+    private static void expRange(float[] a, int aOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).lanewise(VectorOperators.EXP).intoArray(out, outOff + i);
@@ -115,6 +196,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void log(float[] a, int aOff, float[] out, int outOff, int n) {
+        if (parallel(n)) {
+            Parallelism.forRange(n, PARALLEL_ELEMENTS / 2, (lo, hi) -> logRange(a, aOff + lo, out, outOff + lo, hi - lo));
+        } else {
+            logRange(a, aOff, out, outOff, n);
+        }
+    }
+
+    private static void logRange(float[] a, int aOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(F, a, aOff + i).lanewise(VectorOperators.LOG).intoArray(out, outOff + i);
@@ -122,27 +211,40 @@ public final class VectorKernels implements Kernels {
         for (; i < n; i++) out[outOff + i] = (float) Math.log(a[aOff + i]);
     }
 
+    // Reductions keep four independent accumulators: an FP add has 3-4 cycles of latency and two
+    // issue ports on current x86 and ARM cores, so one accumulator would run at a quarter of the
+    // possible rate. The combination order differs from the scalar loop, so results agree with
+    // ScalarKernels to float rounding, not bit for bit.
+
     @Override
     public float sum(float[] a, int aOff, int n) {
-        // two independent accumulators hide the add latency
         FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F), s3 = FloatVector.zero(F);
         int i = 0;
-        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
             s0 = s0.add(FloatVector.fromArray(F, a, aOff + i));
             s1 = s1.add(FloatVector.fromArray(F, a, aOff + i + L));
+            s2 = s2.add(FloatVector.fromArray(F, a, aOff + i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(F, a, aOff + i + 3 * L));
         }
         for (int bound = F.loopBound(n); i < bound; i += L) s0 = s0.add(FloatVector.fromArray(F, a, aOff + i));
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += a[aOff + i];
         return s;
     }
 
     @Override
     public float max(float[] a, int aOff, int n) {
-        FloatVector m = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
         int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) m = m.max(FloatVector.fromArray(F, a, aOff + i));
-        float r = m.reduceLanes(VectorOperators.MAX);
+        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
+            m0 = m0.max(FloatVector.fromArray(F, a, aOff + i));
+            m1 = m1.max(FloatVector.fromArray(F, a, aOff + i + L));
+            m2 = m2.max(FloatVector.fromArray(F, a, aOff + i + 2 * L));
+            m3 = m3.max(FloatVector.fromArray(F, a, aOff + i + 3 * L));
+        }
+        for (int bound = F.loopBound(n); i < bound; i += L) m0 = m0.max(FloatVector.fromArray(F, a, aOff + i));
+        float r = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; i < n; i++) r = Math.max(r, a[aOff + i]);
         return r;
     }
@@ -150,29 +252,59 @@ public final class VectorKernels implements Kernels {
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F), s3 = FloatVector.zero(F);
         int i = 0;
-        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
             s0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), s0);
             s1 = FloatVector.fromArray(F, a, aOff + i + L).fma(FloatVector.fromArray(F, b, bOff + i + L), s1);
+            s2 = FloatVector.fromArray(F, a, aOff + i + 2 * L).fma(FloatVector.fromArray(F, b, bOff + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(F, a, aOff + i + 3 * L).fma(FloatVector.fromArray(F, b, bOff + i + 3 * L), s3);
         }
         for (int bound = F.loopBound(n); i < bound; i += L) {
             s0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), s0);
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
         return s;
     }
 
+    /**
+     * Three passes per row: the maximum; {@code e = exp(x - max)} stored and summed (two
+     * accumulators); the scale by {@code 1 / sum}. In place ({@code out == x}) is allowed.
+     */
     @Override
     public void softmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
+        int bound = F.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * cols;
             int oo = outOff + r * cols;
             float m = max(x, xo, cols);
-            scaleShift(x, xo, 1f, -m, out, oo, cols);
-            exp(out, oo, out, oo, cols);
-            float inv = 1f / sum(out, oo, cols);
-            scaleShift(out, oo, inv, 0f, out, oo, cols);
+            FloatVector vm = FloatVector.broadcast(F, m);
+            FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
+            int j = 0;
+            for (; j <= cols - 2 * L; j += 2 * L) {
+                FloatVector e0 = FloatVector.fromArray(F, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+                FloatVector e1 = FloatVector.fromArray(F, x, xo + j + L).sub(vm).lanewise(VectorOperators.EXP);
+                e0.intoArray(out, oo + j);
+                e1.intoArray(out, oo + j + L);
+                s0 = s0.add(e0);
+                s1 = s1.add(e1);
+            }
+            for (; j < bound; j += L) {
+                FloatVector e0 = FloatVector.fromArray(F, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+                e0.intoArray(out, oo + j);
+                s0 = s0.add(e0);
+            }
+            float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            for (; j < cols; j++) {
+                float e = (float) Math.exp(x[xo + j] - m);
+                out[oo + j] = e;
+                s += e;
+            }
+            FloatVector inv = FloatVector.broadcast(F, 1f / s);
+            j = 0;
+            for (; j < bound; j += L) FloatVector.fromArray(F, out, oo + j).mul(inv).intoArray(out, oo + j);
+            for (float si = 1f / s; j < cols; j++) out[oo + j] *= si;
         }
     }
 }
