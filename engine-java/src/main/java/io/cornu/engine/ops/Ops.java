@@ -138,6 +138,10 @@ public final class Ops {
         return Activations.logSoftmax(x, -1);
     }
 
+    // ---- structure: indexing, joining, tiling, padding (section owned by the structural-ops work) ----
+
+    // ---- convolution and pooling (section owned by the conv-ops work) ----
+
     // ---- gradient control ----
 
     /** {@code x} as a constant: gradients do not flow through the result. */
