@@ -36,7 +36,10 @@ public class CornuIntegration : JupyterIntegration() {
 
         preprocessCode { code -> NotebookProgress.cellHost = this; code }
         afterCellExecution { _, _ -> NotebookProgress.cellHost = null }
-        onLoaded { ProgressDisplay.setFactory(NotebookProgress::create) }
+        onLoaded {
+            NotebookProgress.savedCopies = ParentedDisplayUpdates(runCatching { notebook.connection }.getOrNull())
+            ProgressDisplay.setFactory(NotebookProgress::create)
+        }
         onShutdown { ProgressDisplay.reset() }
     }
 }

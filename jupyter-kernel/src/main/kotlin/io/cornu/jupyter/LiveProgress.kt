@@ -2,6 +2,7 @@ package io.cornu.jupyter
 
 import io.cornu.engine.callbacks.Callback
 import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
+import org.jetbrains.kotlinx.jupyter.api.MimeTypedResult
 import java.util.concurrent.atomic.AtomicLong
 
 /**
@@ -15,6 +16,8 @@ public class LiveProgress(
     private val verbose: Int = 1,
     private val minIntervalMillis: Long = CornuDisplay.progressIntervalMillis,
     private val nanoTime: () -> Long = System::nanoTime,
+    /** Also receives the epoch-end and final frames; see [ParentedDisplayUpdates]. */
+    private val savedCopy: ((MimeTypedResult, String) -> Unit)? = null,
 ) : Callback() {
     /** The display id of this run's output. */
     public val displayId: String = "cornu-progress-${COUNTER.incrementAndGet()}-${System.currentTimeMillis()}"
@@ -80,6 +83,7 @@ public class LiveProgress(
         try {
             if (shown) {
                 host.updateDisplay(value, displayId)
+                if (force) savedCopy?.invoke(value, displayId)
             } else {
                 host.display(value, displayId)
                 shown = true

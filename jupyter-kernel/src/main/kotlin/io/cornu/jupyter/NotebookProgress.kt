@@ -17,8 +17,16 @@ internal object NotebookProgress {
     @Volatile
     var cellHost: KotlinKernelHost? = null
 
+    /** Set when the integration loads. */
+    @Volatile
+    var savedCopies: ParentedDisplayUpdates = ParentedDisplayUpdates(null)
+
     fun create(verbose: Int): Callback {
         val host = cellHost
-        return if (host != null && CornuDisplay.liveProgress) LiveProgress(host, verbose) else ProgbarLogger()
+        return if (host != null && CornuDisplay.liveProgress) {
+            LiveProgress(host, verbose, savedCopy = savedCopies::send)
+        } else {
+            ProgbarLogger()
+        }
     }
 }
