@@ -26,6 +26,7 @@ public class CornuIntegration : JupyterIntegration() {
             "io.cornu.engine.metrics.*",
             "io.cornu.engine.data.*",
             "io.cornu.engine.utils.*",
+            "io.cornu.engine.kernels.Parallelism",
             "io.cornu.dsl.*",
             "io.cornu.jupyter.CornuDisplay",
         )
