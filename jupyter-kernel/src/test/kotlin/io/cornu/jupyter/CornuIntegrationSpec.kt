@@ -20,6 +20,10 @@ class CornuIntegrationSpec : StringSpec({
         r["text/plain"]!! shouldContain "tensor("
     }
 
+    "the default imports cover the engine, the DSL and the display settings" {
+        repl.exec("Parallelism.threads() > 0 && CornuDisplay.liveProgress && FashionMnist.CLASS_NAMES.size == 10 && relu == Activation.RELU") shouldBe true
+    }
+
     "a model renders as Keras' summary: an HTML table, the text summary as fallback" {
         val r = repl.execMime(
             """
