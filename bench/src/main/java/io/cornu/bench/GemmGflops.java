@@ -1,0 +1,44 @@
+package io.cornu.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link GemmBenchmark} and prints a GFLOPS table. Takes the usual JMH command-line options,
+ * e.g. {@code -p threads=1 -p shape=1024,128x784x512 -wi 2 -i 3}.
+ */
+public final class GemmGflops {
+    private GemmGflops() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(GemmBenchmark.class.getName() + "\\.gemm$")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        List<String> rows = new ArrayList<>();
+        String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        for (RunResult r : results) {
+            String shape = r.getParams().getParam("shape");
+            String threads = r.getParams().getParam("threads");
+            double us = r.getPrimaryResult().getScore();
+            double err = r.getPrimaryResult().getScoreError();
+            double gflops = GemmBenchmark.Shape.parse(shape).flops() / (us * 1e3);
+            String vm = r.getParams().getVmName() + " " + r.getParams().getVmVersion();
+            jdk = vm;
+            rows.add(String.format("%-16s %7s %12.1f %9.1f %9.1f", shape, threads, us,
+                    Double.isNaN(err) ? 0 : err, gflops));
+        }
+        System.out.println();
+        System.out.println("GEMM on " + jdk);
+        System.out.printf("%-16s %7s %12s %9s %9s%n", "shape", "threads", "us/call", "+-us", "GFLOPS");
+        rows.forEach(System.out::println);
+    }
+}
