@@ -68,14 +68,26 @@ public abstract class Layer {
 
     /** Builds the layer for {@code inputShape} unless already built. */
     public final void ensureBuilt(Shape inputShape) {
+        ensureBuilt(List.of(inputShape));
+    }
+
+    /** Builds the layer for its inputs' shapes unless already built. */
+    public final void ensureBuilt(List<Shape> inputShapes) {
         if (built) return;
-        build(inputShape);
-        buildInputShape = inputShape;
+        if (inputShapes.size() == 1) build(inputShapes.get(0));
+        else build(inputShapes);
+        buildInputShape = inputShapes.get(0);
         built = true;
     }
 
     /** Creates the weights for inputs of {@code inputShape}. Called once, before the first call. */
     protected void build(Shape inputShape) {
+    }
+
+    /** Creates the weights of a layer with several inputs. Called once, before the first call. */
+    protected void build(List<Shape> inputShapes) {
+        throw new IllegalArgumentException("Layer \"" + name + "\" (" + className() + ") expects 1 input, but it received "
+                + inputShapes.size() + " input tensors. Inputs received: " + inputShapes);
     }
 
     /**
@@ -101,11 +113,37 @@ public abstract class Layer {
 
     // ---- computing ---------------------------------------------------------------------------------
 
-    /** The layer's computation on data. Layers compute only with {@link io.cornu.engine.ops.Ops}. */
-    protected abstract Tensor call(Tensor inputs, boolean training);
+    /** The layer's computation on one input. Layers compute only with {@link io.cornu.engine.ops.Ops}. */
+    protected Tensor call(Tensor inputs, boolean training) {
+        throw new UnsupportedOperationException("Layer \"" + name + "\" (" + className() + ") takes several inputs: call it on a list");
+    }
+
+    /**
+     * The layer's computation on its inputs, giving its outputs. Single-input, single-output layers
+     * override {@link #call(Tensor, boolean)} instead; merge layers and layers with several
+     * outputs (an LSTM returning its state) override this.
+     */
+    protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + className() + ") expects 1 input, but it received "
+                    + inputs.size() + " input tensors.");
+        }
+        return List.of(call(inputs.get(0), training));
+    }
 
     /** The output shape for an input shape ({@code None} dims allowed). */
-    public abstract Shape computeOutputShape(Shape inputShape);
+    public Shape computeOutputShape(Shape inputShape) {
+        throw new UnsupportedOperationException("Layer \"" + name + "\" (" + className() + ") takes several inputs");
+    }
+
+    /** The output shapes for the input shapes; single-input layers override {@link #computeOutputShape(Shape)}. */
+    public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + className() + ") expects 1 input, but it received "
+                    + inputShapes.size() + " input tensors.");
+        }
+        return List.of(computeOutputShape(inputShapes.get(0)));
+    }
 
     /** Runs the layer on data in inference mode. */
     public Tensor apply(Tensor inputs) {
@@ -114,21 +152,55 @@ public abstract class Layer {
 
     /** Runs the layer on data, building it first if needed. */
     public Tensor apply(Tensor inputs, boolean training) {
-        Shape shape = inputs.shape();
-        ensureBuilt(shape.with(0, Shape.NONE));
-        if (inputSpec != null) inputSpec.check(this, 0, shape);
+        return single(applyEager(List.of(inputs), training), "apply");
+    }
+
+    /** Runs the layer on several inputs (or for several outputs), building it first if needed. */
+    public List<Tensor> applyEager(List<Tensor> inputs, boolean training) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Tensor t : inputs) shapes.add(t.shape().with(0, Shape.NONE));
+        ensureBuilt(shapes);
+        checkInputs(inputs.stream().map(Tensor::shape).toList());
         return call(inputs, training);
     }
 
     /** Calls the layer on a symbolic tensor: builds it, checks the input, records a {@link Node}. */
     public KerasTensor apply(KerasTensor input) {
-        ensureBuilt(input.shape());
-        if (inputSpec != null) inputSpec.check(this, 0, input.shape());
-        Shape out = computeOutputShape(input.shape());
-        KerasTensor output = new KerasTensor(out, DType.FLOAT32, name,
-                new KerasTensor.History(this, inboundNodes.size(), 0));
-        inboundNodes.add(new Node(this, List.of(input), List.of(output)));
-        return output;
+        return single(applyMulti(List.of(input)), "apply");
+    }
+
+    /** Calls the layer on several symbolic tensors (a merge), giving its one output. */
+    public KerasTensor apply(List<KerasTensor> inputs) {
+        return single(applyMulti(inputs), "apply");
+    }
+
+    /** Calls the layer on symbolic tensors, giving all its outputs; records one {@link Node}. */
+    public List<KerasTensor> applyMulti(List<KerasTensor> inputs) {
+        List<Shape> shapes = inputs.stream().map(KerasTensor::shape).toList();
+        ensureBuilt(shapes);
+        checkInputs(shapes);
+        List<Shape> outShapes = computeOutputShapes(shapes);
+        int nodeIndex = inboundNodes.size();
+        List<KerasTensor> outputs = new ArrayList<>();
+        for (int i = 0; i < outShapes.size(); i++) {
+            outputs.add(new KerasTensor(outShapes.get(i), DType.FLOAT32, name, new KerasTensor.History(this, nodeIndex, i)));
+        }
+        inboundNodes.add(new Node(this, inputs, outputs));
+        return outputs;
+    }
+
+    private void checkInputs(List<Shape> shapes) {
+        if (inputSpec != null) {
+            for (int i = 0; i < shapes.size(); i++) inputSpec.check(this, i, shapes.get(i));
+        }
+    }
+
+    private <T> T single(List<T> outputs, String what) {
+        if (outputs.size() != 1) {
+            throw new IllegalStateException("Layer \"" + name + "\" has " + outputs.size() + " outputs; use "
+                    + (what.equals("apply") ? "applyMulti/applyEager" : what) + " to get all of them");
+        }
+        return outputs.get(0);
     }
 
     // ---- graph ---------------------------------------------------------------------------------------
@@ -143,14 +215,24 @@ public abstract class Layer {
         inboundNodes.add(node);
     }
 
-    /** The input of call {@code index}. */
+    /** The input of call {@code index} (the first one, for a layer with several inputs). */
     public KerasTensor getInputAt(int index) {
         return node(index, "getInputAt").inputs().get(0);
     }
 
-    /** The output of call {@code index}. */
+    /** The output of call {@code index} (the first one, for a layer with several outputs). */
     public KerasTensor getOutputAt(int index) {
         return node(index, "getOutputAt").outputs().get(0);
+    }
+
+    /** All inputs of call {@code index}. */
+    public List<KerasTensor> getInputsAt(int index) {
+        return node(index, "getInputsAt").inputs();
+    }
+
+    /** All outputs of call {@code index}. */
+    public List<KerasTensor> getOutputsAt(int index) {
+        return node(index, "getOutputsAt").outputs();
     }
 
     /** The input of the layer's only call; an error when it has none or several. */
@@ -183,12 +265,22 @@ public abstract class Layer {
         return inboundNodes.get(0);
     }
 
-    /** The output shape of the layer's calls, Keras' {@code output_shape}; "multiple" if they differ. */
+    /**
+     * Keras' text for the layer's {@code output_shape}: {@code (None, 32)}; a list such as
+     * {@code [(None, 32), (None, 32)]} for several outputs; {@code multiple} when calls differ.
+     */
     public String outputShapeText() {
         if (inboundNodes.isEmpty()) return "?";
-        Shape first = inboundNodes.get(0).outputs().get(0).shape();
-        for (Node n : inboundNodes) if (!n.outputs().get(0).shape().equals(first)) return "multiple";
-        return first.toString();
+        String first = shapesText(inboundNodes.get(0).outputs());
+        for (Node n : inboundNodes) if (!shapesText(n.outputs()).equals(first)) return "multiple";
+        return first;
+    }
+
+    private static String shapesText(List<KerasTensor> outputs) {
+        if (outputs.size() == 1) return outputs.get(0).shape().toString();
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < outputs.size(); i++) sb.append(i > 0 ? ", " : "").append(outputs.get(i).shape());
+        return sb.append(']').toString();
     }
 
     // ---- weights ---------------------------------------------------------------------------------------

@@ -27,6 +27,11 @@ public abstract class Model extends Layer {
         super(name);
     }
 
+    /** A model's weights belong to its layers; building it creates none of its own. */
+    @Override
+    protected void build(List<io.cornu.engine.tensor.Shape> inputShapes) {
+    }
+
     /** The model's layers in order (input layers excluded for sequential models, as Keras). */
     public abstract List<Layer> layers();
 
