@@ -100,6 +100,15 @@ public abstract class Layer {
         return v;
     }
 
+    /**
+     * Makes an existing variable, typically another layer's, one of this layer's weights: a Dense
+     * tied to the transposed embedding matrix. Shared variables are listed and counted once.
+     */
+    protected Variable trackWeight(Variable variable) {
+        if (ownWeights.stream().noneMatch(v -> v == variable)) ownWeights.add(variable);
+        return variable;
+    }
+
     /** Makes {@code layer}'s weights part of this layer's (for layers built from layers). */
     protected <L extends Layer> L trackLayer(L layer) {
         trackedLayers.add(layer);
@@ -108,6 +117,11 @@ public abstract class Layer {
 
     /** The layers this layer is made of, for weight collection and summaries. */
     protected List<Layer> trackedLayers() {
+        return Collections.unmodifiableList(trackedLayers);
+    }
+
+    /** The layers registered with {@link #trackLayer}, whatever a subclass reports as its tracked layers. */
+    protected final List<Layer> registeredLayers() {
         return Collections.unmodifiableList(trackedLayers);
     }
 
@@ -270,7 +284,7 @@ public abstract class Layer {
      * {@code [(None, 32), (None, 32)]} for several outputs; {@code multiple} when calls differ.
      */
     public String outputShapeText() {
-        if (inboundNodes.isEmpty()) return "?";
+        if (inboundNodes.isEmpty()) return "multiple";
         String first = shapesText(inboundNodes.get(0).outputs());
         for (Node n : inboundNodes) if (!shapesText(n.outputs()).equals(first)) return "multiple";
         return first;

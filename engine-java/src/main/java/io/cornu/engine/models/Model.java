@@ -19,10 +19,14 @@ import java.util.Map;
  * {@link #fit}, {@link #evaluate} and {@link #predict}; {@link #summary()} describes it. Being a
  * {@link Layer}, a model can itself be called on tensors.
  */
-public abstract class Model extends Layer {
+public class Model extends Layer {
     private Trainer trainer;
     private volatile boolean stopTraining;
 
+    /**
+     * A subclassed model: override {@link #call(Tensor, boolean)} and register the layers it uses
+     * with {@link #trackLayer} (Keras tracks attributes; Java needs it said).
+     */
     protected Model(String name) {
         super(name);
     }
@@ -32,8 +36,13 @@ public abstract class Model extends Layer {
     protected void build(List<io.cornu.engine.tensor.Shape> inputShapes) {
     }
 
-    /** The model's layers in order (input layers excluded for sequential models, as Keras). */
-    public abstract List<Layer> layers();
+    /**
+     * The model's layers in order (input layers excluded for sequential models, as Keras). For a
+     * subclassed model, the layers it registered with {@link #trackLayer}.
+     */
+    public List<Layer> layers() {
+        return registeredLayers();
+    }
 
     @Override
     protected List<Layer> trackedLayers() {

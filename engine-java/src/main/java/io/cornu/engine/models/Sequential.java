@@ -89,6 +89,15 @@ public class Sequential extends Model {
         return inputLayer;
     }
 
+    /** A deferred build: an input named after the first layer, as Keras' {@code dense_input}, then every layer on it. */
+    @Override
+    protected void build(Shape inputShape) {
+        if (inputLayer != null || layers.isEmpty()) return;
+        inputLayer = new InputLayer(inputShape.withoutBatch(), layers.get(0).name() + "_input");
+        output = inputLayer.output();
+        for (Layer l : layers) output = l.apply(output);
+    }
+
     @Override
     public boolean isBuilt() {
         return super.isBuilt() || output != null;

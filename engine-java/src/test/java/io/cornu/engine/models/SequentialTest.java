@@ -1,6 +1,10 @@
 package io.cornu.engine.models;
 
+import io.cornu.engine.layers.Input;
 import io.cornu.engine.layers.InputLayer;
+import io.cornu.engine.layers.KerasTensor;
+import io.cornu.engine.layers.Layer;
+import io.cornu.engine.layers.merging.Add;
 import io.cornu.engine.layers.core.Dense;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.utils.Names;
@@ -89,5 +93,28 @@ class SequentialTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> m.add(new Dense(2, io.cornu.engine.activations.Activation.LINEAR, "same")));
         assertTrue(e.getMessage().contains("unique names"));
+    }
+
+    @Test
+    void popRemovesTheLastLayer() {
+        Sequential m = seedMlp();
+        Layer last = m.pop();
+        assertEquals("dense_2", last.name());
+        assertEquals(2080 + 1056, m.countParams());
+        m.add(new Dense(3));
+        assertArrayEquals(new int[] {2, 3}, m.predict(Tensor.ones(2, 64)).dims());
+    }
+
+    @Test
+    void aSequentialIsUsableInsideAFunctionalGraph() {
+        Sequential block = new Sequential(List.of(new Dense(8, "relu"), new Dense(4)));
+        KerasTensor a = Input.of(6), b = Input.of(6);
+        Functional m = new Functional(List.of(a, b), List.of(new Add().apply(List.of(block.apply(a), block.apply(b)))), "pair");
+        assertEquals(6 * 8 + 8 + 8 * 4 + 4, m.countParams());
+        assertTrue(m.summaryText().contains(" sequential (Sequential)        (None, 4)            92"), m.summaryText());
+        Tensor x = io.cornu.engine.testing.GradCheck.random(1, 3, 6), z = io.cornu.engine.testing.GradCheck.random(2, 3, 6);
+        float[] expected = io.cornu.engine.ops.Ops.add(block.apply(x), block.apply(z)).toFloatArray();
+        assertArrayEquals(expected, m.applyEager(List.of(x, z), false).get(0).toFloatArray(), 1e-5f);
+        assertEquals("dense_input", block.inputLayer().name(), "a deferred build names its input after the first layer");
     }
 }

@@ -106,6 +106,16 @@ public class Dense extends Layer {
         return inputShape.with(-1, units);
     }
 
+    /** The inverse of {@link #getConfig()}. */
+    public static Dense fromConfig(Map<String, Object> c) {
+        return new Dense(((Number) c.get("units")).intValue(),
+                Activation.get((String) c.getOrDefault("activation", "linear")),
+                (Boolean) c.getOrDefault("use_bias", true),
+                Initializer.get((String) c.getOrDefault("kernel_initializer", "glorot_uniform")),
+                Initializer.get((String) c.getOrDefault("bias_initializer", "zeros")),
+                (String) c.get("name"));
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();
