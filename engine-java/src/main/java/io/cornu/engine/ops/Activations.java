@@ -4,60 +4,140 @@ import io.cornu.engine.autodiff.GradientTape;
 import io.cornu.engine.kernels.Kernels;
 import io.cornu.engine.tensor.Tensor;
 
-/** Activation functions and softmax, and their gradients. Reached through {@link Ops}. */
+/**
+ * Activation functions, softmax and log-softmax, and their gradients. Reached through {@link Ops}.
+ * The elementwise ones are entries of the {@link UnaryFunction} table; softmax and log-softmax
+ * work on rows (see {@link AxisRows}) over any axes.
+ */
 final class Activations {
     private Activations() {
     }
 
     static Tensor relu(Tensor x) {
-        Tensor src = x.contiguous();
-        Tensor out = Tensor.zeros(x.dims());
-        Kernels.get().relu(src.buffer(), src.offset(), out.buffer(), 0, out.size());
-        if (GradientTape.isRecording()) {
-            GradientTape.record(out, "relu", new Tensor[] {x}, (g, needed) -> {
-                Tensor gc = g.contiguous();
-                Tensor dx = Tensor.zeros(x.dims());
-                Kernels.get().reluBackward(src.buffer(), src.offset(), gc.buffer(), gc.offset(), dx.buffer(), 0, dx.size());
-                return new Tensor[] {dx};
-            });
-        }
-        return out;
+        return Elementwise.unary(UnaryFunction.RELU, x);
     }
 
-    /** Softmax over the last axis. Gradient: {@code y * (g - sum(g * y))} per row. */
-    static Tensor softmax(Tensor x, int axis) {
-        checkLastAxis("softmax", x, axis);
-        Tensor src = x.contiguous();
-        Tensor out = Tensor.zeros(x.dims());
-        int cols = x.rank() == 0 ? 1 : x.dim(-1);
-        int rows = cols == 0 ? 0 : x.size() / cols;
-        Kernels.get().softmaxRows(src.buffer(), src.offset(), out.buffer(), 0, rows, cols);
+    static Tensor relu6(Tensor x) {
+        return Elementwise.unary(UnaryFunction.RELU6, x);
+    }
+
+    static Tensor leakyRelu(Tensor x, float negativeSlope) {
+        if (!Float.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException("leaky_relu: expected a finite negative_slope. Received: negative_slope=" + negativeSlope);
+        }
+        return Elementwise.unary(UnaryFunction.LEAKY_RELU, x, negativeSlope);
+    }
+
+    static Tensor elu(Tensor x, float alpha) {
+        if (!Float.isFinite(alpha)) throw new IllegalArgumentException("elu: expected a finite alpha. Received: alpha=" + alpha);
+        return Elementwise.unary(UnaryFunction.ELU, x, alpha);
+    }
+
+    static Tensor selu(Tensor x) {
+        return Elementwise.unary(UnaryFunction.SELU, x);
+    }
+
+    static Tensor gelu(Tensor x, boolean approximate) {
+        return Elementwise.unary(approximate ? UnaryFunction.GELU_TANH : UnaryFunction.GELU_ERF, x);
+    }
+
+    static Tensor tanh(Tensor x) {
+        return Elementwise.unary(UnaryFunction.TANH, x);
+    }
+
+    static Tensor sigmoid(Tensor x) {
+        return Elementwise.unary(UnaryFunction.SIGMOID, x);
+    }
+
+    static Tensor hardSigmoid(Tensor x) {
+        return Elementwise.unary(UnaryFunction.HARD_SIGMOID, x);
+    }
+
+    static Tensor softplus(Tensor x) {
+        return Elementwise.unary(UnaryFunction.SOFTPLUS, x);
+    }
+
+    static Tensor softsign(Tensor x) {
+        return Elementwise.unary(UnaryFunction.SOFTSIGN, x);
+    }
+
+    static Tensor silu(Tensor x) {
+        return Elementwise.unary(UnaryFunction.SILU, x);
+    }
+
+    static Tensor logSigmoid(Tensor x) {
+        return Elementwise.unary(UnaryFunction.LOG_SIGMOID, x);
+    }
+
+    static Tensor hardSilu(Tensor x) {
+        return Elementwise.unary(UnaryFunction.HARD_SILU, x);
+    }
+
+    /**
+     * {@code exp(x - max) / sum(exp(x - max))} over {@code axes} (stable for large values).
+     * Gradient: {@code y * (g - sum(g * y))} per group.
+     */
+    static Tensor softmax(Tensor x, int[] axes) {
+        Elementwise.requireFloat("softmax", x);
+        AxisRows r = AxisRows.of(x, Reductions.normalizeAxes("softmax", requireAxes("softmax", axes), x.rank()));
+        float[] y = new float[r.rows * r.cols];
+        Kernels.get().softmaxRows(r.data, r.offset, y, 0, r.rows, r.cols);
+        Tensor out = r.restore(y);
         if (GradientTape.isRecording()) {
             GradientTape.record(out, "softmax", new Tensor[] {x}, (g, needed) -> {
-                Tensor gy = Arithmetic.mul(g, out);
-                return new Tensor[] {Arithmetic.sub(gy, Arithmetic.mul(out, Reductions.sum(gy, new int[] {-1}, true)))};
+                AxisRows gr = r.like(g);
+                float[] dx = new float[y.length];
+                for (int i = 0; i < r.rows; i++) {
+                    int o = i * r.cols, go = gr.offset + o;
+                    double dot = 0;
+                    for (int j = 0; j < r.cols; j++) dot += (double) gr.data[go + j] * y[o + j];
+                    float d = (float) dot;
+                    for (int j = 0; j < r.cols; j++) dx[o + j] = y[o + j] * (gr.data[go + j] - d);
+                }
+                return new Tensor[] {r.restore(dx)};
             });
         }
         return out;
     }
 
-    /** {@code x - logsumexp(x)} over the last axis, computed stably. */
-    static Tensor logSoftmax(Tensor x, int axis) {
-        checkLastAxis("log_softmax", x, axis);
-        Tensor m = Reductions.max(stop(x), new int[] {-1}, true);
-        Tensor shifted = Arithmetic.sub(x, m);
-        Tensor lse = Arithmetic.log(Reductions.sum(Arithmetic.exp(shifted), new int[] {-1}, true));
-        return Arithmetic.sub(shifted, lse);
-    }
-
-    private static Tensor stop(Tensor x) {
-        return Tensor.wrap(x.toFloatArray(), x.dims());
-    }
-
-    private static void checkLastAxis(String op, Tensor x, int axis) {
-        if (x.rank() == 0 || (axis != -1 && axis != x.rank() - 1)) {
-            throw new IllegalArgumentException(op + ": only the last axis is supported for now. Received: axis=" + axis
-                    + " for a tensor of shape " + x.shape());
+    /**
+     * {@code x - logsumexp(x)} over {@code axes}, computed per group as {@code x - m - log(sum(exp(x - m)))}
+     * with {@code m} the maximum, so that it neither overflows nor takes the log of an underflowed
+     * softmax. Gradient: {@code g - softmax(x) * sum(g)} per group.
+     */
+    static Tensor logSoftmax(Tensor x, int[] axes) {
+        Elementwise.requireFloat("log_softmax", x);
+        AxisRows r = AxisRows.of(x, Reductions.normalizeAxes("log_softmax", requireAxes("log_softmax", axes), x.rank()));
+        Kernels k = Kernels.get();
+        float[] y = new float[r.rows * r.cols];
+        for (int i = 0; i < r.rows; i++) {
+            int xo = r.offset + i * r.cols, o = i * r.cols;
+            float m = k.max(r.data, xo, r.cols);
+            double s = 0;
+            for (int j = 0; j < r.cols; j++) s += Math.exp(r.data[xo + j] - m);
+            double logS = Math.log(s);
+            // (x - m) first: exact for nearby values, so large inputs (1000s) keep full precision
+            for (int j = 0; j < r.cols; j++) y[o + j] = (float) (((double) r.data[xo + j] - m) - logS);
         }
+        Tensor out = r.restore(y);
+        if (GradientTape.isRecording()) {
+            GradientTape.record(out, "log_softmax", new Tensor[] {x}, (g, needed) -> {
+                AxisRows gr = r.like(g);
+                float[] dx = new float[y.length];
+                for (int i = 0; i < r.rows; i++) {
+                    int o = i * r.cols, go = gr.offset + o;
+                    double gs = 0;
+                    for (int j = 0; j < r.cols; j++) gs += gr.data[go + j];
+                    for (int j = 0; j < r.cols; j++) dx[o + j] = (float) (gr.data[go + j] - Math.exp(y[o + j]) * gs);
+                }
+                return new Tensor[] {r.restore(dx)};
+            });
+        }
+        return out;
+    }
+
+    private static int[] requireAxes(String op, int[] axes) {
+        if (axes == null || axes.length == 0) throw new IllegalArgumentException(op + ": expected at least one axis. Received: axis=[]");
+        return axes;
     }
 }

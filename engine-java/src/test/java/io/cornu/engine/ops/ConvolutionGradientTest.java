@@ -1,0 +1,119 @@
+package io.cornu.engine.ops;
+
+import io.cornu.engine.autodiff.GradientTape;
+import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.cornu.engine.testing.GradCheck.check;
+import static io.cornu.engine.testing.GradCheck.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Tape gradients of the convolutions with respect to input and kernel against central finite
+ * differences ({@link io.cornu.engine.testing.GradCheck}, float32, step 1e-2, tolerance 1e-2). Every
+ * op is linear in each argument, so the difference quotient is exact up to rounding.
+ */
+class ConvolutionGradientTest {
+
+    private static int[] two(int v) {
+        return new int[] {v, v};
+    }
+
+    @Test
+    void conv2d() {
+        check(t -> Ops.conv2d(t.get(0), t.get(1)), random(1, 2, 5, 5, 2), random(2, 3, 3, 2, 3));
+        check(t -> Ops.conv2d(t.get(0), t.get(1), 2, "same"), random(3, 2, 6, 5, 2), random(4, 3, 3, 2, 2));
+        check(t -> Ops.conv2d(t.get(0), t.get(1), two(1), "same", two(2)), random(5, 1, 6, 6, 2), random(6, 3, 3, 2, 2));
+        check(t -> Ops.conv2d(t.get(0), t.get(1), new int[] {2, 1}, "valid", new int[] {1, 2}), random(7, 2, 7, 6, 2), random(8, 2, 3, 2, 2));
+        check(t -> Ops.conv2d(t.get(0), t.get(1), 1, "same"), random(9, 1, 5, 5, 2), random(10, 2, 2, 2, 3));
+    }
+
+    @Test
+    void pointwiseConv2d() {
+        check(t -> Ops.conv2d(t.get(0), t.get(1)), random(11, 2, 3, 3, 4), random(12, 1, 1, 4, 3));
+        check(t -> Ops.conv2d(t.get(0), t.get(1), 2, "same"), random(13, 2, 3, 4, 3), random(14, 1, 1, 3, 2));
+    }
+
+    @Test
+    void conv2dInChunks() {
+        // Patch matrices of one image at a time: the kernel gradient rebuilds them chunk by chunk.
+        int saved = Convolution.colsLimit;
+        try {
+            Convolution.colsLimit = 4 * 4 * 9 * 2;
+            check(t -> Ops.conv2d(t.get(0), t.get(1), 1, "same"), random(15, 3, 4, 4, 2), random(16, 3, 3, 2, 2));
+        } finally {
+            Convolution.colsLimit = saved;
+        }
+    }
+
+    @Test
+    void conv1d() {
+        check(t -> Ops.conv1d(t.get(0), t.get(1)), random(20, 2, 7, 2), random(21, 3, 2, 3));
+        check(t -> Ops.conv1d(t.get(0), t.get(1), 2, "same", 1), random(22, 2, 8, 3), random(23, 3, 3, 2));
+        check(t -> Ops.conv1d(t.get(0), t.get(1), 1, "causal", 2), random(24, 2, 8, 2), random(25, 3, 2, 2));
+    }
+
+    @Test
+    void depthwiseConv() {
+        check(t -> Ops.depthwiseConv2d(t.get(0), t.get(1), 2, "same"), random(30, 2, 5, 6, 3), random(31, 3, 3, 3, 1));
+        check(t -> Ops.depthwiseConv2d(t.get(0), t.get(1), two(1), "valid", two(2)), random(32, 1, 6, 6, 2), random(33, 2, 3, 2, 2));
+        check(t -> Ops.depthwiseConv1d(t.get(0), t.get(1), 1, "causal", 2), random(34, 2, 7, 2), random(35, 3, 2, 3));
+    }
+
+    @Test
+    void conv2dTranspose() {
+        check(t -> Ops.conv2dTranspose(t.get(0), t.get(1), two(2), "same"), random(40, 2, 3, 3, 2), random(41, 3, 3, 3, 2));
+        check(t -> Ops.conv2dTranspose(t.get(0), t.get(1), two(2), "valid", two(1), two(1)), random(42, 1, 3, 4, 2), random(43, 3, 3, 2, 2));
+        check(t -> Ops.conv2dTranspose(t.get(0), t.get(1), two(1), "same", null, two(2)), random(44, 1, 4, 4, 2), random(45, 3, 3, 2, 2));
+        check(t -> Ops.conv2dTranspose(t.get(0), t.get(1), two(2), "same"), random(46, 1, 3, 3, 3), random(47, 4, 4, 2, 3));
+        check(t -> Ops.conv2dTranspose(t.get(0), t.get(1), two(1), "valid"), random(48, 2, 3, 3, 3), random(49, 1, 1, 2, 3));
+    }
+
+    @Test
+    void onlyTheNeededGradientIsComputed() {
+        Tensor x = random(50, 2, 5, 5, 2);
+        Variable k = new Variable("kernel", random(51, 3, 3, 2, 3));
+        try (GradientTape tape = new GradientTape()) {
+            Tensor loss = Ops.sum(Ops.conv2d(x, k));
+            List<Tensor> g = tape.gradient(loss, List.of(x, k));
+            assertNull(g.get(0), "x is data: no gradient");
+            assertNotNull(g.get(1));
+            assertArrayEquals(k.dims(), g.get(1).dims());
+        }
+        Tensor k2 = random(52, 3, 3, 2, 3);
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            Tensor loss = Ops.sum(Ops.conv2dTranspose(Ops.conv2d(x, k2), k2, two(1), "valid"));
+            List<Tensor> g = tape.gradient(loss, List.of(x, k2));
+            assertNotNull(g.get(0));
+            assertNull(g.get(1), "kernel not watched: no gradient");
+        }
+    }
+
+    @Test
+    void broadcastOutputGradient() {
+        // sum's gradient reaches the conv as a stride-0 broadcast view; it must read like ones.
+        Tensor x = random(60, 2, 4, 4, 2), k = random(61, 3, 3, 2, 2);
+        List<Tensor> viaSum, viaOnes;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            tape.watch(k);
+            viaSum = tape.gradient(Ops.sum(Ops.conv2d(x, k, 1, "same")), List.of(x, k));
+        }
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            tape.watch(k);
+            viaOnes = tape.gradient(Ops.sum(Ops.mul(Ops.conv2d(x, k, 1, "same"), Tensor.ones(2, 4, 4, 2))), List.of(x, k));
+        }
+        for (int i = 0; i < 2; i++) {
+            float[] a = viaSum.get(i).toFloatArray(), b = viaOnes.get(i).toFloatArray();
+            for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], 1e-5);
+        }
+    }
+}
