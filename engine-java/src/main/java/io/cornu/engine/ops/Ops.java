@@ -464,6 +464,153 @@ public final class Ops {
     // ---- structure: indexing, joining, tiling, padding (section owned by the structural-ops work) ----
 
     // ---- convolution and pooling (section owned by the conv-ops work) ----
+    //
+    // Channels-last, as Keras: inputs (batch, [height,] width, channels), kernels (kh, [kw,] in, out).
+    // Padding is "valid" or "same" (case-insensitive; conv1d also "causal"); "same" pads
+    // max((out - 1) * stride + (k - 1) * dilation + 1 - in, 0) in total, the smaller half before.
+
+    /**
+     * 1-D convolution (cross-correlation, as Keras) of {@code x (batch, steps, in)} with
+     * {@code kernel (kernel_size, in, out)}; {@code padding} is {@code "valid"}, {@code "same"} or
+     * {@code "causal"} (pads {@code (kernel_size - 1) * dilation} before, so that output {@code t}
+     * sees no input after {@code t}).
+     */
+    public static Tensor conv1d(Tensor x, Tensor kernel, int stride, String padding, int dilation) {
+        return Convolution.conv1d(x, kernel, stride, padding, dilation);
+    }
+
+    /** {@link #conv1d(Tensor, Tensor, int, String, int)} at stride 1, "valid", no dilation. */
+    public static Tensor conv1d(Tensor x, Tensor kernel) {
+        return Convolution.conv1d(x, kernel, 1, "valid", 1);
+    }
+
+    /**
+     * 2-D convolution of {@code x (batch, height, width, in)} with {@code kernel (kh, kw, in, out)}:
+     * {@code y[b, i, j, o] = sum x[b, i*sh - padTop + u*dh, j*sw - padLeft + v*dw, c] * kernel[u, v, c, o]}.
+     * Output {@code (batch, outH, outW, out)}: {@code floor((in - kEff) / stride) + 1} ("valid") or
+     * {@code ceil(in / stride)} ("same"), {@code kEff = (k - 1) * dilation + 1}.
+     */
+    public static Tensor conv2d(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilation) {
+        return Convolution.conv2d(x, kernel, strides, padding, dilation);
+    }
+
+    /** {@link #conv2d(Tensor, Tensor, int[], String, int[])} with equal strides and no dilation. */
+    public static Tensor conv2d(Tensor x, Tensor kernel, int stride, String padding) {
+        return Convolution.conv2d(x, kernel, new int[] {stride, stride}, padding, new int[] {1, 1});
+    }
+
+    /** {@link #conv2d(Tensor, Tensor, int[], String, int[])} at stride 1, "valid", no dilation. */
+    public static Tensor conv2d(Tensor x, Tensor kernel) {
+        return conv2d(x, kernel, 1, "valid");
+    }
+
+    /**
+     * Depthwise 1-D convolution: each of the {@code in} channels of {@code x (batch, steps, in)} is
+     * convolved with its own {@code depth_multiplier} filters of {@code kernel (kernel_size, in,
+     * depth_multiplier)}; output channel {@code c * depth_multiplier + m}. Padding as {@link #conv1d}.
+     */
+    public static Tensor depthwiseConv1d(Tensor x, Tensor kernel, int stride, String padding, int dilation) {
+        return Convolution.depthwiseConv1d(x, kernel, stride, padding, dilation);
+    }
+
+    /**
+     * Depthwise 2-D convolution of {@code x (batch, height, width, in)} with
+     * {@code kernel (kh, kw, in, depth_multiplier)}, as Keras' {@code DepthwiseConv2D}: output
+     * {@code (batch, outH, outW, in * depth_multiplier)}, channel {@code c * depth_multiplier + m}.
+     * A separable convolution is this followed by a 1x1 {@link #conv2d}.
+     */
+    public static Tensor depthwiseConv2d(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilation) {
+        return Convolution.depthwiseConv2d(x, kernel, strides, padding, dilation);
+    }
+
+    /** {@link #depthwiseConv2d(Tensor, Tensor, int[], String, int[])} with equal strides, no dilation. */
+    public static Tensor depthwiseConv2d(Tensor x, Tensor kernel, int stride, String padding) {
+        return Convolution.depthwiseConv2d(x, kernel, new int[] {stride, stride}, padding, new int[] {1, 1});
+    }
+
+    /**
+     * Transposed 2-D convolution (the gradient of {@link #conv2d} with respect to its input) of
+     * {@code x (batch, h, w, in)} with {@code kernel (kh, kw, out, in)}, the layout Keras'
+     * {@code Conv2DTranspose} stores. Output sizes as Keras: {@code h * stride} ("same"),
+     * {@code h * stride + max(kEff - stride, 0)} ("valid"), or with {@code outputPadding} (null for
+     * none; each {@code < stride}) {@code (h - 1) * stride + kEff - 2 * pad + outputPadding} with
+     * {@code pad = kEff / 2} ("same") or 0.
+     */
+    public static Tensor conv2dTranspose(Tensor x, Tensor kernel, int[] strides, String padding, int[] outputPadding, int[] dilation) {
+        return Convolution.conv2dTranspose(x, kernel, strides, padding, outputPadding, dilation);
+    }
+
+    /** {@link #conv2dTranspose(Tensor, Tensor, int[], String, int[], int[])} without output padding or dilation. */
+    public static Tensor conv2dTranspose(Tensor x, Tensor kernel, int[] strides, String padding) {
+        return Convolution.conv2dTranspose(x, kernel, strides, padding, null, new int[] {1, 1});
+    }
+
+    /** Max over windows of {@code poolSize} steps of {@code x (batch, steps, channels)}, {@code stride} apart. */
+    public static Tensor maxPool1d(Tensor x, int poolSize, int stride, String padding) {
+        return Pooling.maxPool1d(x, poolSize, stride, padding);
+    }
+
+    /** {@link #maxPool1d(Tensor, int, int, String)} with stride = pool size, "valid" (Keras' defaults). */
+    public static Tensor maxPool1d(Tensor x, int poolSize) {
+        return Pooling.maxPool1d(x, poolSize, poolSize, "valid");
+    }
+
+    /**
+     * Max over {@code poolSize} windows of {@code x (batch, height, width, channels)};
+     * {@code strides} null means the pool size, as Keras. "same" padding never wins a max.
+     */
+    public static Tensor maxPool2d(Tensor x, int[] poolSize, int[] strides, String padding) {
+        return Pooling.maxPool2d(x, poolSize, strides, padding);
+    }
+
+    /** {@link #maxPool2d(Tensor, int[], int[], String)} over square windows, stride = pool size, "valid". */
+    public static Tensor maxPool2d(Tensor x, int poolSize) {
+        return Pooling.maxPool2d(x, new int[] {poolSize, poolSize}, null, "valid");
+    }
+
+    /**
+     * Mean over windows of {@code x (batch, steps, channels)}; with "same" padding a window's mean
+     * is over its input elements only (padding is not counted), as Keras and TensorFlow.
+     */
+    public static Tensor avgPool1d(Tensor x, int poolSize, int stride, String padding) {
+        return Pooling.avgPool1d(x, poolSize, stride, padding);
+    }
+
+    /** {@link #avgPool1d(Tensor, int, int, String)} with stride = pool size, "valid". */
+    public static Tensor avgPool1d(Tensor x, int poolSize) {
+        return Pooling.avgPool1d(x, poolSize, poolSize, "valid");
+    }
+
+    /** Mean over windows of {@code x (batch, height, width, channels)}, padding not counted; {@code strides} null means the pool size. */
+    public static Tensor avgPool2d(Tensor x, int[] poolSize, int[] strides, String padding) {
+        return Pooling.avgPool2d(x, poolSize, strides, padding);
+    }
+
+    /** {@link #avgPool2d(Tensor, int[], int[], String)} over square windows, stride = pool size, "valid". */
+    public static Tensor avgPool2d(Tensor x, int poolSize) {
+        return Pooling.avgPool2d(x, new int[] {poolSize, poolSize}, null, "valid");
+    }
+
+    /**
+     * Keras' output length of a convolution or pooling axis, for shape inference:
+     * {@code floor((in - kEff) / stride) + 1} ("valid", may be {@code <= 0}) or {@code ceil(in / stride)}
+     * ("same", "causal"). An unknown input length ({@link io.cornu.engine.tensor.Shape#NONE}) stays unknown.
+     */
+    public static int convOutputLength(int inputLength, int kernelSize, int stride, String padding, int dilation) {
+        return ConvGeometry.outputLength(inputLength, kernelSize, stride,
+                ConvGeometry.PaddingMode.parse("conv_output_length", padding, true), dilation);
+    }
+
+    /**
+     * Keras' output length of a transposed convolution axis ({@code outputPadding} null for none);
+     * unknown stays unknown.
+     */
+    public static int convTransposeOutputLength(int inputLength, int kernelSize, int stride, String padding,
+                                                Integer outputPadding, int dilation) {
+        return ConvGeometry.transposeOutputLength(inputLength, kernelSize, stride,
+                ConvGeometry.PaddingMode.parse("conv_transpose_output_length", padding, false),
+                outputPadding == null ? -1 : outputPadding, dilation);
+    }
 
     // ---- gradient control ----
 
