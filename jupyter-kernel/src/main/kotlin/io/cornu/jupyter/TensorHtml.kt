@@ -33,12 +33,17 @@ public object TensorHtml {
     }
 
     private fun table(sb: StringBuilder, rows: Int, cols: Int, value: (Int, Int) -> Float) {
+        val shownRows = shown(rows)
+        val shownCols = shown(cols)
+        // One format for the whole table, as NumPy: integers when every shown value is one.
+        val values = shownRows.filter { it >= 0 }.flatMap { i -> shownCols.filter { it >= 0 }.map { j -> value(i, j) } }
+        val integral = values.all { it == Math.rint(it.toDouble()).toFloat() && Math.abs(it) < 1e7f }
         sb.append("<table class=\"cornu-table\"><tbody>")
-        for (i in shown(rows)) {
+        for (i in shownRows) {
             sb.append("<tr>")
-            for (j in shown(cols)) {
+            for (j in shownCols) {
                 if (i < 0 || j < 0) sb.append("<td class=\"num cornu-muted\">…</td>")
-                else sb.append("<td class=\"num\">").append(number(value(i, j))).append("</td>")
+                else sb.append("<td class=\"num\">").append(number(value(i, j), integral)).append("</td>")
             }
             sb.append("</tr>")
         }
@@ -49,9 +54,9 @@ public object TensorHtml {
     private fun shown(n: Int): List<Int> =
         if (n <= 2 * EDGE + 1) (0 until n).toList() else (0 until EDGE) + (-1) + (n - EDGE until n)
 
-    private fun number(v: Float): String = when {
+    private fun number(v: Float, integral: Boolean = v == Math.rint(v.toDouble()).toFloat() && Math.abs(v) < 1e7f): String = when {
         v.isNaN() || v.isInfinite() -> v.toString()
-        v == Math.rint(v.toDouble()).toFloat() && Math.abs(v) < 1e7f -> v.toLong().toString()
+        integral -> v.toLong().toString()
         else -> String.format(Locale.ROOT, "%.4g", v)
     }
 }

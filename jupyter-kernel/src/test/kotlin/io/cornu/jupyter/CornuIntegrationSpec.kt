@@ -20,6 +20,15 @@ class CornuIntegrationSpec : StringSpec({
         r["text/plain"]!! shouldContain "tensor("
     }
 
+    "a tensor's HTML shows its edges, in one number format per table" {
+        val small = repl.execMime("Tensor.of(arrayOf(floatArrayOf(1f, 0.5f), floatArrayOf(2f, 3f)))")["text/html"]!!
+        small shouldContain "<td class=\"num\">1.000</td><td class=\"num\">0.5000</td>"
+        val big = repl.execMime("Tensor.zeros(60000, 784)")["text/html"]!!
+        big shouldContain "shape=(60000, 784)"
+        big shouldContain "…"
+        big.split("<tr>").size shouldBe 1 + 9   // 4 + elision + 4 rows
+    }
+
     "the default imports cover the engine, the DSL and the display settings" {
         repl.exec("Parallelism.threads() > 0 && CornuDisplay.liveProgress && FashionMnist.CLASS_NAMES.size == 10 && relu == Activation.RELU") shouldBe true
     }
