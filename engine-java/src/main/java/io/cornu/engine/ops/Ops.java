@@ -323,21 +323,102 @@ public final class Ops {
 
     // ---- shapes ----
 
-    /** The same values with another shape; one dimension may be -1. */
+    /** The same values with another shape; one dimension may be -1. A view when {@code x} is contiguous. */
     public static Tensor reshape(Tensor x, int... shape) {
         return Shaping.reshape(x, shape);
     }
 
-    /** Transpose of a rank-2 tensor. */
+    /** The axes reversed: the transpose of a matrix. A view. */
     public static Tensor transpose(Tensor x) {
         return Shaping.transpose(x);
     }
 
+    /**
+     * The axes permuted: output axis {@code i} is input axis {@code perm[i]}, as Keras'
+     * {@code ops.transpose(x, axes)}; e.g. {@code transpose(x, 0, 2, 1)} swaps the last two axes of
+     * a rank-3 tensor. A view; the gradient is permuted back.
+     */
+    public static Tensor transpose(Tensor x, int... perm) {
+        return Shaping.transpose(x, perm);
+    }
+
+    /** {@code x} without the given size-1 axes, or without all its size-1 axes when none are given. A view. */
+    public static Tensor squeeze(Tensor x, int... axes) {
+        return Shaping.squeeze(x, axes);
+    }
+
+    /** {@code x} with a size-1 axis inserted at {@code axis} (negative counts from the end of the result). A view. */
+    public static Tensor expandDims(Tensor x, int axis) {
+        return Shaping.expandDims(x, axis);
+    }
+
+    /**
+     * {@code x} repeated along its size-1 axes and new leading axes to {@code shape}, as NumPy
+     * broadcasting. A view (stride 0); the gradient sums over the repeats.
+     */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        return Shaping.broadcastTo(x, shape);
+    }
+
+    /**
+     * The block of {@code x} of shape {@code size} starting at {@code start}, as Keras'
+     * {@code ops.slice(x, start_indices, shape)}; a size of -1 takes the rest of that axis. A view;
+     * the gradient is the output gradient written into zeros of {@code x}'s shape.
+     *
+     * <pre>{@code
+     * Ops.slice(x, new int[] {0, 1}, new int[] {2, -1});   // x[0:2, 1:]
+     * }</pre>
+     */
+    public static Tensor slice(Tensor x, int[] start, int[] size) {
+        return Shaping.slice(x, start, size);
+    }
+
+    /**
+     * {@code x} converted to {@code dtype}: {@code x} itself for its own dtype (the gradient passes
+     * through); float to int truncates toward zero and, like int to float, has no gradient.
+     */
+    public static Tensor cast(Tensor x, io.cornu.engine.tensor.DType dtype) {
+        return Shaping.cast(x, dtype);
+    }
+
     // ---- linear algebra ----
 
-    /** Matrix product of rank-2 tensors. */
+    /**
+     * Matrix product with NumPy's {@code matmul} semantics: the last two axes are matrices and the
+     * leading (batch) axes broadcast, so {@code (b, m, k) @ (k, n)}, {@code (b, m, k) @ (b, k, n)} and
+     * {@code (2, 1, m, k) @ (3, k, n) -> (2, 3, m, n)} all work; a 1-D first operand is a row vector
+     * and a 1-D second operand a column vector, their axis removed from the result. Runs on GEMM
+     * without copying transposed views or contiguous batches.
+     */
     public static Tensor matmul(Tensor a, Tensor b) {
         return LinearAlgebra.matmul(a, b);
+    }
+
+    /**
+     * Keras' (NumPy's) {@code dot}: a product with a scalar; the inner product of two vectors; the
+     * matrix product of matrices; in general the sum over the last axis of {@code a} and the
+     * second-to-last axis of {@code b}, shape {@code a.shape[:-1] + b.shape[:-2] + b.shape[-1:]}.
+     */
+    public static Tensor dot(Tensor a, Tensor b) {
+        return LinearAlgebra.dot(a, b);
+    }
+
+    /** {@code tensordot} over the last {@code axes} axes of {@code a} and the first {@code axes} axes of {@code b}. */
+    public static Tensor tensordot(Tensor a, Tensor b, int axes) {
+        return LinearAlgebra.tensordot(a, b, axes);
+    }
+
+    /**
+     * The sum of products over the axes {@code axes[0]} of {@code a} paired with {@code axes[1]} of
+     * {@code b}, as Keras' {@code ops.tensordot(a, b, axes=[[1], [0]])}. The result has the remaining
+     * axes of {@code a}, then those of {@code b}.
+     */
+    public static Tensor tensordot(Tensor a, Tensor b, int[][] axes) {
+        if (axes == null || axes.length != 2 || axes[0] == null || axes[1] == null) {
+            throw new IllegalArgumentException("tensordot: expected axes as two lists, [[axes of a], [axes of b]]. Received: axes="
+                    + java.util.Arrays.deepToString(axes));
+        }
+        return LinearAlgebra.tensordot(a, b, axes[0], axes[1]);
     }
 
     // ---- activations ----
@@ -462,6 +543,149 @@ public final class Ops {
     }
 
     // ---- structure: indexing, joining, tiling, padding (section owned by the structural-ops work) ----
+
+    /**
+     * The tensors joined along {@code axis}; all other dimensions and the dtypes must match.
+     * The gradient of each input is its slice of the output gradient.
+     */
+    public static Tensor concatenate(java.util.List<Tensor> xs, int axis) {
+        return Joining.concatenate(xs, axis);
+    }
+
+    /** The tensors joined along axis 0. */
+    public static Tensor concatenate(java.util.List<Tensor> xs) {
+        return Joining.concatenate(xs, 0);
+    }
+
+    /** Tensors of one shape joined along a new axis {@code axis}: {@code n} tensors {@code (a, b)} stack to {@code (n, a, b)} at axis 0. */
+    public static Tensor stack(java.util.List<Tensor> xs, int axis) {
+        return Joining.stack(xs, axis);
+    }
+
+    /** Tensors of one shape joined along a new leading axis. */
+    public static Tensor stack(java.util.List<Tensor> xs) {
+        return Joining.stack(xs, 0);
+    }
+
+    /** {@code x} cut along {@code axis} into {@code sections} equal pieces (views, each differentiable). */
+    public static java.util.List<Tensor> split(Tensor x, int sections, int axis) {
+        return Joining.split(x, sections, axis);
+    }
+
+    /**
+     * {@code x} cut along {@code axis} before each of the increasing {@code indices}:
+     * {@code split(x, new int[] {2, 5}, 0)} gives {@code x[:2]}, {@code x[2:5]}, {@code x[5:]}.
+     */
+    public static java.util.List<Tensor> split(Tensor x, int[] indices, int axis) {
+        return Joining.split(x, indices, axis);
+    }
+
+    /**
+     * {@code x} repeated {@code reps[i]} times along axis {@code i}, as NumPy's {@code tile}
+     * ({@code reps} and the shape are aligned on the right, the shorter padded with 1s).
+     */
+    public static Tensor tile(Tensor x, int... reps) {
+        return Tiling.tile(x, reps);
+    }
+
+    /** Each element of {@code x} repeated {@code repeats} times along {@code axis}: {@code [1, 2] -> [1, 1, 2, 2]}. */
+    public static Tensor repeat(Tensor x, int repeats, int axis) {
+        return Tiling.repeat(x, repeats, axis);
+    }
+
+    /** Element {@code i} of {@code x} along {@code axis} repeated {@code repeats[i]} times. */
+    public static Tensor repeat(Tensor x, int[] repeats, int axis) {
+        return Tiling.repeat(x, repeats, axis);
+    }
+
+    /** {@code x} flattened, each element repeated {@code repeats} times (Keras' default {@code axis=None}). */
+    public static Tensor repeat(Tensor x, int repeats) {
+        return Tiling.repeat(x, repeats);
+    }
+
+    /**
+     * The slices of {@code x} at the int32/int64 {@code indices} along {@code axis}, shape
+     * {@code x.shape[:axis] + indices.shape + x.shape[axis+1:]}; negative indices count from the end.
+     * The embedding lookup is {@code take(table (V, d), ids (b, t), 0) -> (b, t, d)}; its gradient adds
+     * each row's gradient into the table, summing over repeated ids.
+     */
+    public static Tensor take(Tensor x, Tensor indices, int axis) {
+        return Indexing.take(x, indices, axis);
+    }
+
+    /** The elements of {@code x} flattened, at {@code indices} (Keras' {@code take} without an axis). */
+    public static Tensor take(Tensor x, Tensor indices) {
+        return Indexing.take(x, indices);
+    }
+
+    /** TensorFlow's name for {@link #take(Tensor, Tensor, int)}. */
+    public static Tensor gather(Tensor x, Tensor indices, int axis) {
+        return Indexing.take(x, indices, axis);
+    }
+
+    /**
+     * {@code out[..., j, ...] = x[..., indices[..., j, ...], ...]} along {@code axis}, as NumPy's
+     * {@code take_along_axis}; {@code indices} has the rank of {@code x} and broadcasts against it
+     * on the other axes (e.g. picking each row's label score with indices {@code (batch, 1)}).
+     */
+    public static Tensor takeAlongAxis(Tensor x, Tensor indices, int axis) {
+        return Indexing.takeAlongAxis(x, indices, axis);
+    }
+
+    /**
+     * float32 one-hot encoding, classes on a new last axis: {@code [1, 0]} with 3 classes is
+     * {@code [[0, 1, 0], [1, 0, 0]]}. An index outside {@code [0, numClasses)} gives a row of zeros,
+     * as in Keras.
+     */
+    public static Tensor oneHot(Tensor indices, int numClasses) {
+        return Indexing.oneHot(indices, numClasses, -1);
+    }
+
+    /** {@link #oneHot(Tensor, int)} with the classes on axis {@code axis} of the result. */
+    public static Tensor oneHot(Tensor indices, int numClasses, int axis) {
+        return Indexing.oneHot(indices, numClasses, axis);
+    }
+
+    /**
+     * {@code x} padded with zeros: {@code padWidth[i] = {before, after}} for axis {@code i} (a single
+     * pair applies to all axes). The gradient is the interior of the output gradient.
+     */
+    public static Tensor pad(Tensor x, int[][] padWidth) {
+        return Padding.pad(x, padWidth, "constant", 0f);
+    }
+
+    /**
+     * {@code x} padded as Keras' {@code ops.pad(x, pad_width, mode, constant_values)}; {@code mode} is
+     * {@code "constant"} (filled with {@code constantValue}), {@code "reflect"} (mirrored without the
+     * edge), {@code "symmetric"} (mirrored with the edge) or {@code "edge"} (the edge repeated).
+     */
+    public static Tensor pad(Tensor x, int[][] padWidth, String mode, float constantValue) {
+        return Padding.pad(x, padWidth, mode, constantValue);
+    }
+
+    /**
+     * Inverted dropout: each element zeroed with probability {@code rate}, the others scaled by
+     * {@code 1 / (1 - rate)}; the gradient flows through the same mask. The mask comes from a
+     * generator drawn from {@link io.cornu.engine.utils.RandomSeed}, so {@code RandomSeed.set(seed)}
+     * makes it reproducible.
+     */
+    public static Tensor dropout(Tensor x, float rate) {
+        return RandomOps.dropout(x, rate);
+    }
+
+    /** {@link #dropout(Tensor, float)} with the mask determined by {@code seed} (the same seed, the same mask). */
+    public static Tensor dropout(Tensor x, float rate, long seed) {
+        return RandomOps.dropout(x, rate, seed);
+    }
+
+    /**
+     * {@link #dropout(Tensor, float)} with the mask drawn from {@code generator}; {@code noiseShape}
+     * (null for {@code x}'s shape) broadcasts to {@code x}'s shape, sharing one mask value along its
+     * size-1 axes, as Keras' {@code noise_shape}.
+     */
+    public static Tensor dropout(Tensor x, float rate, int[] noiseShape, java.util.SplittableRandom generator) {
+        return RandomOps.dropout(x, rate, noiseShape, generator);
+    }
 
     // ---- convolution and pooling (section owned by the conv-ops work) ----
     //
