@@ -81,7 +81,6 @@ final class Arithmetic {
 
     /** {@code a ** p} for a constant exponent. */
     static Tensor pow(Tensor a, float p) {
-        if (p == 2f) return square(a);
         return Elementwise.unary(UnaryFunction.POW, a, p);
     }
 
