@@ -23,7 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>When A is reused by few column panels (narrow C) it is not packed: the micro-kernel then reads
  * {@code op(A)} in place through row/column strides. Products under {@link #PARALLEL_MIN}
  * multiply-adds run on the calling thread; larger ones are split over {@link Parallelism#threads()}
- * by rows of C (or by columns when C is wide and short), each thread packing its own panels.
+ * by columns of C (A read in place) when C has at most {@link #COLUMN_SPLIT_MAX_M} rows, else by
+ * rows; each thread packs its own panels.
  */
 final class Gemm {
     private static final VectorSpecies<Float> F = VectorKernels.F;
@@ -40,6 +41,11 @@ final class Gemm {
     static final int NC = Integer.getInteger("cornu.gemm.nc", 4096);
     /** Products with fewer multiply-adds stay on the calling thread (fork/join costs tens of µs). */
     static final long PARALLEL_MIN = Long.getLong("cornu.gemm.parallelMin", 1L << 21);
+    /**
+     * Parallel products with at most this many rows are split by columns with A read in place (no
+     * packing repeated per thread); taller ones by rows, where packing A pays for itself.
+     */
+    static final int COLUMN_SPLIT_MAX_M = 512;
     /** A is packed only when at least this many NR-wide column panels reuse it. */
     static final int PACK_A_MIN_PANELS = Integer.getInteger("cornu.gemm.packAMinPanels", 4);
 
@@ -120,25 +126,32 @@ final class Gemm {
             scale(c, cOff, ldc, m, n, beta);
             return;
         }
-        int colPanels = ceilDiv(n, NR);
-        boolean packA = colPanels >= PACK_A_MIN_PANELS;
-        Problem pr = new Problem(transA, transB, packA, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                kcTarget, mcTarget, ncTarget);
         long work = (long) m * n * k;
         int threads = Parallelism.threads();
+        int colPanels = ceilDiv(n, NR), rowPanels = ceilDiv(m, MR);
         if (threads == 1 || work < parallelMin) {
+            Problem pr = new Problem(transA, transB, colPanels >= PACK_A_MIN_PANELS, k, alpha, a, aOff, lda,
+                    b, bOff, ldb, beta, c, cOff, ldc, kcTarget, mcTarget, ncTarget);
             block(pr, 0, m, 0, n, SCRATCH.get());
             return;
         }
-        int rowPanels = ceilDiv(m, MR);
-        // Split the longer side of C: the other operand's packing is then repeated by each thread,
-        // and it is the smaller one.
-        if (rowPanels * MR >= colPanels * NR || colPanels < threads) {
-            Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) ->
-                    block(pr, lo * MR, Math.min(m, hi * MR), 0, n, SCRATCH.get()));
-        } else {
+        // Each thread packs the panels its part of C needs, so a split repeats some packing: split
+        // by rows and every thread packs all of op(B); split by columns and every thread would pack
+        // all of op(A), which the strided micro-kernel avoids by reading A in place. Splitting by
+        // columns is therefore preferred, except when A's rows are a multiple of 4 KB apart: six
+        // such rows fall in one L1 set and the in-place reads thrash, so A must be packed.
+        boolean aliasing = !transA && (lda & 1023) == 0;
+        boolean byColumns = colPanels >= 2 * threads && !aliasing && m <= COLUMN_SPLIT_MAX_M;
+        if (byColumns) {
+            Problem pr = new Problem(transA, transB, false, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    kcTarget, mcTarget, ncTarget);
             Parallelism.forRange(colPanels, Math.max(1, colPanels / threads), (lo, hi) ->
                     block(pr, 0, m, lo * NR, Math.min(n, hi * NR), SCRATCH.get()));
+        } else {
+            Problem pr = new Problem(transA, transB, colPanels >= PACK_A_MIN_PANELS, k, alpha, a, aOff, lda,
+                    b, bOff, ldb, beta, c, cOff, ldc, kcTarget, mcTarget, ncTarget);
+            Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) ->
+                    block(pr, lo * MR, Math.min(m, hi * MR), 0, n, SCRATCH.get()));
         }
     }
 
