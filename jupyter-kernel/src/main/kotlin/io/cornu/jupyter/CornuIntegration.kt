@@ -19,6 +19,7 @@ public class CornuIntegration : JupyterIntegration() {
             "io.cornu.engine.activations.*",
             "io.cornu.engine.layers.*",
             "io.cornu.engine.layers.core.*",
+            "io.cornu.engine.layers.merging.*",
             "io.cornu.engine.models.*",
             "io.cornu.engine.callbacks.*",
             "io.cornu.engine.optimizers.*",

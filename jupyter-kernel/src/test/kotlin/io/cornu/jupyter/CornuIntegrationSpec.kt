@@ -59,6 +59,25 @@ class CornuIntegrationSpec : StringSpec({
         text shouldContain "dense_2 (Dense)"
     }
 
+    "a functional model's summary has Keras' Connected to column" {
+        val r = repl.execMime(
+            """
+            val a = Input.of(Shape.of(16), "a")
+            val b = Input.of(Shape.of(16), "b")
+            val shared = Dense(8, Activation.LINEAR, "shared")
+            val merged = Add().apply(listOf(shared.apply(a), shared.apply(b)))
+            Functional(listOf(a, b), listOf(Dense(1).apply(merged)), "siamese")
+            """.trimIndent(),
+        )
+        val html = r["text/html"]!!
+        html shouldContain "Model: &quot;siamese&quot;"
+        html shouldContain "<th>Connected to</th>"
+        html shouldContain "<td>shared (Dense)</td><td>(None, 8)</td><td class=\"num\">136</td><td>a[0][0]<br>b[0][0]</td>"
+        html shouldContain "shared[1][0]"
+        html shouldContain "Total params: 145"
+        r["text/plain"]!! shouldContain "Connected to"
+    }
+
     "a History renders its per-epoch metrics" {
         val r = repl.execMime(
             """
