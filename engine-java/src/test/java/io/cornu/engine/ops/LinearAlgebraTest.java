@@ -15,36 +15,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class LinearAlgebraTest {
 
     /**
-     * NumPy's matmul, element by element in double through {@link Tensor#get}: batch axes
-     * broadcast by explicit index arithmetic, 1-D operands promoted and their axis dropped.
+     * NumPy's matmul in double by explicit index arithmetic over row-major copies of the operands:
+     * batch axes broadcast by hand (index 0 on size-1 axes), 1-D operands promoted and their axis
+     * dropped.
      */
     static Tensor naiveMatmul(Tensor a, Tensor b) {
         boolean va = a.rank() == 1, vb = b.rank() == 1;
         int[] ad = va ? new int[] {1, a.dim(0)} : a.dims();
         int[] bd = vb ? new int[] {b.dim(0), 1} : b.dims();
+        float[] av = a.toFloatArray(), bv = b.toFloatArray();
         int m = ad[ad.length - 2], k = ad[ad.length - 1], n = bd[bd.length - 1];
         int r = Math.max(ad.length, bd.length) - 2;
+        int[] pa = pad(ad, r), pb = pad(bd, r);
         int[] batch = new int[r];
-        for (int i = 0; i < r; i++) {
-            int x = i - (r - (ad.length - 2)) < 0 ? 1 : ad[i - (r - (ad.length - 2))];
-            int y = i - (r - (bd.length - 2)) < 0 ? 1 : bd[i - (r - (bd.length - 2))];
-            batch[i] = Math.max(x, y);
-        }
+        for (int i = 0; i < r; i++) batch[i] = Math.max(pa[i], pb[i]);
         int count = 1;
         for (int d : batch) count *= d;
         float[] out = new float[count * m * n];
         for (int q = 0; q < count; q++) {
-            int[] bi = new int[r];
-            for (int i = r - 1, t = q; i >= 0; i--) {
-                bi[i] = t % batch[i];
-                t /= batch[i];
+            int ia = 0, ib = 0;   // row-major batch index into each operand, 0 along its size-1 axes
+            for (int i = 0, t = q, div = count; i < r; i++) {
+                div /= batch[i];
+                int c = t / div;
+                t -= c * div;
+                ia = ia * pa[i] + (pa[i] == 1 ? 0 : c);
+                ib = ib * pb[i] + (pb[i] == 1 ? 0 : c);
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s += (double) at(a, va, bi, i, p, true) * at(b, vb, bi, p, j, false);
-                    }
+                    for (int p = 0; p < k; p++) s += (double) av[(ia * m + i) * k + p] * bv[(ib * k + p) * n + j];
                     out[(q * m + i) * n + j] = (float) s;
                 }
             }
@@ -58,14 +58,12 @@ class LinearAlgebraTest {
         return t;
     }
 
-    private static float at(Tensor t, boolean vector, int[] batch, int row, int col, boolean first) {
-        if (vector) return t.get(first ? col : row);
-        int[] idx = new int[t.rank()];
-        int lead = batch.length - (t.rank() - 2);
-        for (int i = 0; i < t.rank() - 2; i++) idx[i] = t.dim(i) == 1 ? 0 : batch[lead + i];
-        idx[t.rank() - 2] = row;
-        idx[t.rank() - 1] = col;
-        return t.get(idx);
+    /** The batch dimensions of {@code dims} left-padded with 1s to {@code r}. */
+    private static int[] pad(int[] dims, int r) {
+        int[] p = new int[r];
+        Arrays.fill(p, 1);
+        System.arraycopy(dims, 0, p, r - (dims.length - 2), dims.length - 2);
+        return p;
     }
 
     static void assertClose(Tensor expected, Tensor actual) {
