@@ -33,6 +33,8 @@ public abstract class Layer {
     private final List<Variable> ownWeights = new ArrayList<>();
     private final List<Layer> trackedLayers = new ArrayList<>();
     private final List<Node> inboundNodes = new ArrayList<>();
+    /** The sample shape given with {@link #inputShape}, Keras' {@code input_shape} argument; null if none. */
+    private Shape declaredInputShape;
     /** Checked on every call once set (typically in {@link #build}). */
     protected InputSpec inputSpec;
 
@@ -53,6 +55,20 @@ public abstract class Layer {
     /** The Keras class name shown in summaries and configs, e.g. {@code "Dense"}. */
     public String className() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * Declares the shape of one input sample (without the batch axis), as Keras' {@code input_shape}
+     * argument: a {@link io.cornu.engine.models.Sequential} starting with this layer builds at once.
+     */
+    public Layer inputShape(int... sampleShape) {
+        this.declaredInputShape = Shape.of(sampleShape);
+        return this;
+    }
+
+    /** The shape given with {@link #inputShape}, or null. */
+    public Shape declaredInputShape() {
+        return declaredInputShape;
     }
 
     // ---- building ------------------------------------------------------------------------------

@@ -202,8 +202,7 @@ public class Functional extends Model {
     // ---- summary ------------------------------------------------------------------------------------------
 
     @Override
-    public ModelSummary summaryData() {
-        boolean sequentialLike = isSequentialLike();
+    protected List<ModelSummary.Row> summaryRows(boolean sequentialLike, boolean expandNested) {
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (Layer l : layers) {
             List<String> connections = new ArrayList<>();
@@ -216,16 +215,14 @@ public class Functional extends Model {
                     }
                 }
             }
-            rows.add(new ModelSummary.Row(l.name(), l.className(), l.outputShapeText(), l.countParams(), connections));
+            rows.add(row(l, connections, expandNested));
         }
-        long trainable = 0, frozen = 0;
-        for (var v : trainableWeights()) trainable += v.size();
-        for (var v : nonTrainableWeights()) frozen += v.size();
-        return new ModelSummary(name(), sequentialLike, rows, trainable + frozen, trainable, frozen);
+        return rows;
     }
 
     /** Keras' test: a graph printed without "Connected to" has one node per depth, each with one input, and no shared layer. */
-    private boolean isSequentialLike() {
+    @Override
+    protected boolean isSequentialLike() {
         Map<Integer, Integer> perDepth = new HashMap<>();
         for (Node n : nodesByDepth) {
             perDepth.merge(depthOf.get(n), 1, Integer::sum);

@@ -137,21 +137,52 @@ public class Model extends Layer {
 
     /** The summary as data. */
     public ModelSummary summaryData() {
+        return summaryData(false);
+    }
+
+    /** The summary as data; with {@code expandNested} a nested model's row holds its layers' rows. */
+    public ModelSummary summaryData(boolean expandNested) {
         if (!isBuilt() && layers().stream().noneMatch(Layer::isBuilt)) {
             throw new IllegalStateException("This model has not yet been built. Build the model first by calling `build()` "
                     + "or by calling the model on a batch of data.");
         }
-        List<ModelSummary.Row> rows = new ArrayList<>();
-        for (Layer l : layers()) rows.add(new ModelSummary.Row(l.name(), l.className(), l.outputShapeText(), l.countParams(), List.of()));
         long trainable = 0, frozen = 0;
         for (var v : trainableWeights()) trainable += v.size();
         for (var v : nonTrainableWeights()) frozen += v.size();
-        return new ModelSummary(name(), true, rows, trainable + frozen, trainable, frozen);
+        boolean sequentialLike = isSequentialLike();
+        return new ModelSummary(name(), sequentialLike, summaryRows(sequentialLike, expandNested), trainable + frozen, trainable, frozen);
+    }
+
+    /** Whether the summary uses the three-column layout; graphs with merges or shared layers say no. */
+    protected boolean isSequentialLike() {
+        return true;
+    }
+
+    /** One row per layer, with "Connected to" when not sequential-like. */
+    protected List<ModelSummary.Row> summaryRows(boolean sequentialLike, boolean expandNested) {
+        List<ModelSummary.Row> rows = new ArrayList<>();
+        for (Layer l : layers()) rows.add(row(l, List.of(), expandNested));
+        return rows;
+    }
+
+    /** A layer's row; a nested model's layers go inside it when {@code expandNested}. */
+    protected static ModelSummary.Row row(Layer l, List<String> connections, boolean expandNested) {
+        List<ModelSummary.Row> nested = List.of();
+        if (expandNested && l instanceof Model m && !m.layers().isEmpty()) {
+            nested = m.summaryRows(true, true).stream()
+                    .map(r -> new ModelSummary.Row(r.name(), r.type(), r.outputShape(), r.params(), List.of(), r.nested())).toList();
+        }
+        return new ModelSummary.Row(l.name(), l.className(), l.outputShapeText(), l.countParams(), connections, nested);
     }
 
     /** The summary in Keras' text layout. */
     public String summaryText() {
-        return SummaryPrinter.format(summaryData());
+        return SummaryPrinter.format(summaryData(false));
+    }
+
+    /** The summary in Keras' text layout, nested models expanded when asked (Keras' {@code expand_nested}). */
+    public String summaryText(boolean expandNested) {
+        return SummaryPrinter.format(summaryData(expandNested));
     }
 
     /** Prints {@link #summaryText()} to standard output, as Keras' {@code model.summary()}. */

@@ -28,10 +28,16 @@ public record ModelSummary(String modelName, boolean sequentialLike, List<Row> r
      * @param outputShape Keras' text for it, e.g. {@code (None, 32)}
      * @param params      its parameter count
      * @param connectedTo inbound tensors as {@code layer[node][tensor]}; empty for sequential models
+     * @param nested      the rows of a nested model's layers when the summary expands nested models
      */
-    public record Row(String name, String type, String outputShape, long params, List<String> connectedTo) {
+    public record Row(String name, String type, String outputShape, long params, List<String> connectedTo, List<Row> nested) {
         public Row {
             connectedTo = List.copyOf(connectedTo);
+            nested = List.copyOf(nested);
+        }
+
+        public Row(String name, String type, String outputShape, long params, List<String> connectedTo) {
+            this(name, type, outputShape, params, connectedTo, List.of());
         }
     }
 }

@@ -58,6 +58,10 @@ public class Sequential extends Model {
                         + layer.name() + "\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.");
             }
         }
+        if (inputLayer == null && layers.isEmpty() && layer.declaredInputShape() != null) {
+            inputLayer = new InputLayer(layer.declaredInputShape(), layer.name() + "_input");
+            output = inputLayer.output();
+        }
         if (output != null) output = layer.apply(output);
         layers.add(layer);
         return this;

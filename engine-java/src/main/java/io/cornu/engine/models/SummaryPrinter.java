@@ -24,22 +24,33 @@ final class SummaryPrinter {
         String[] header = s.sequentialLike()
                 ? new String[] {"Layer (type)", "Output Shape", "Param #"}
                 : new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"};
-        printRow(lines, header, positions);
+        printRow(lines, header, positions, 0);
         lines.add("=".repeat(lineLength));
-        for (ModelSummary.Row r : s.rows()) {
-            String first = r.name() + " (" + r.type() + ")";
-            String[] fields = s.sequentialLike()
-                    ? new String[] {first, r.outputShape(), Long.toString(r.params())}
-                    : new String[] {first, r.outputShape(), Long.toString(r.params()), pythonList(r.connectedTo())};
-            printRow(lines, fields, positions);
-            lines.add(" ".repeat(lineLength));
-        }
+        for (ModelSummary.Row r : s.rows()) printLayer(lines, r, s.sequentialLike(), positions, lineLength, 0, false);
         lines.add("=".repeat(lineLength));
         lines.add("Total params: " + thousands(s.totalParams()));
         lines.add("Trainable params: " + thousands(s.trainableParams()));
         lines.add("Non-trainable params: " + thousands(s.nonTrainableParams()));
         lines.add("_".repeat(lineLength));
         return String.join("\n", lines) + "\n";
+    }
+
+    /** One layer row and, when expanded, its nested model's rows framed by {@code |} and {@code ¯} lines (Keras' expand_nested). */
+    private static void printLayer(List<String> lines, ModelSummary.Row r, boolean sequentialLike, int[] positions, int lineLength,
+                                   int level, boolean isNestedLast) {
+        String first = r.name() + " (" + r.type() + ")";
+        String[] fields = sequentialLike
+                ? new String[] {first, r.outputShape(), Long.toString(r.params())}
+                : new String[] {first, r.outputShape(), Long.toString(r.params()), pythonList(r.connectedTo())};
+        printRow(lines, fields, positions, level);
+        if (!r.nested().isEmpty()) {
+            lines.add("|".repeat(level + 1) + "¯".repeat(lineLength - 2 * level - 2) + "|".repeat(level + 1));
+            for (int i = 0; i < r.nested().size(); i++) {
+                printLayer(lines, r.nested().get(i), sequentialLike, positions, lineLength, level + 1, i == r.nested().size() - 1);
+            }
+            lines.add("|".repeat(level) + "¯".repeat(lineLength - 2 * level) + "|".repeat(level));
+        }
+        if (!isNestedLast) lines.add("|".repeat(level) + " ".repeat(lineLength - 2 * level) + "|".repeat(level));
     }
 
     /** {@code 3466} to {@code "3,466"}. */
@@ -57,7 +68,7 @@ final class SummaryPrinter {
         return sb.append(']').toString();
     }
 
-    private static void printRow(List<String> lines, String[] fields, int[] positions) {
+    private static void printRow(List<String> lines, String[] fields, int[] positions, int level) {
         String[] left = fields.clone();
         while (anyNonEmpty(left)) {
             StringBuilder line = new StringBuilder();
@@ -68,6 +79,7 @@ final class SummaryPrinter {
                 int space = last ? 0 : 2;
                 int cutoff = end - start - space;
                 if (!last) cutoff -= 1;
+                if (col == 0) cutoff -= level;
                 String fit = left[col].substring(0, Math.max(0, Math.min(cutoff, left[col].length())));
                 int breakAt = Integer.MAX_VALUE;
                 for (String cond : new String[] {"),", "},", "],", "',"}) {
@@ -78,12 +90,14 @@ final class SummaryPrinter {
                     cutoff = breakAt;
                     fit = fit.substring(0, cutoff);
                 }
-                if (col == 0) line.append(' ');
+                if (col == 0) line.append("|".repeat(level)).append(' ');
                 line.append(fit);
                 line.append(" ".repeat(space));
                 left[col] = left[col].substring(Math.min(Math.max(cutoff, 0), left[col].length()));
-                line.append(" ".repeat(Math.max(0, positions[col] - line.length())));
+                int target = level > 0 && last ? positions[col] - level : positions[col];
+                line.append(" ".repeat(Math.max(0, target - line.length())));
             }
+            line.append("|".repeat(level));
             lines.add(line.toString());
         }
     }

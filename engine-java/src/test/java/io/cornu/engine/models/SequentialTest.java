@@ -117,4 +117,37 @@ class SequentialTest {
         assertArrayEquals(expected, m.applyEager(List.of(x, z), false).get(0).toFloatArray(), 1e-5f);
         assertEquals("dense_input", block.inputLayer().name(), "a deferred build names its input after the first layer");
     }
+
+    @Test
+    void theFirstLayersInputShapeBuildsAtOnce() {
+        Sequential m = new Sequential();
+        m.add(new Dense(32, "relu").inputShape(64));
+        m.add(new Dense(10));
+        assertEquals(64 * 32 + 32 + 330, m.summaryData().totalParams());
+        assertEquals("dense_input", m.inputLayer().name());
+    }
+
+    @Test
+    void nestedModelsExpandInTheSummary() {
+        Sequential inner = new Sequential("inner");
+        inner.add(new InputLayer(8));
+        inner.add(new Dense(4, "relu"));
+        inner.add(new Dense(2));
+        Sequential outer = new Sequential("outer");
+        outer.add(new InputLayer(8));
+        outer.add(inner);
+        outer.add(new Dense(1));
+        String collapsed = outer.summaryText();
+        assertTrue(collapsed.contains(" inner (Sequential)          (None, 2)                 46        "), collapsed);
+        assertTrue(!collapsed.contains("|"), collapsed);
+        String expanded = outer.summaryText(true);
+        String[] lines = expanded.split("\n");
+        for (String line : lines) {
+            if (line.startsWith(" ") || line.startsWith("|")) assertEquals(65, line.length(), "'" + line + "'");
+        }
+        assertTrue(expanded.contains("|\u00af" + "\u00af".repeat(61) + "\u00af|"), expanded);
+        assertTrue(expanded.contains("| dense (Dense)              (None, 4)                 36       |"), expanded);
+        assertTrue(expanded.contains("| dense_1 (Dense)            (None, 2)                 10       |"), expanded);
+        assertTrue(expanded.contains("\u00af".repeat(65)), expanded);
+    }
 }
