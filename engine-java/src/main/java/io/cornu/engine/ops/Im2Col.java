@@ -16,6 +16,8 @@ import java.util.Arrays;
 final class Im2Col {
     /** Floats of patch matrix per parallel chunk below which the work stays on one thread. */
     private static final int PARALLEL_GRAIN = 1 << 15;
+    /** Runs shorter than this are copied by a loop rather than {@code System.arraycopy}. */
+    private static final int SHORT_RUN = 16;
 
     private Im2Col() {
     }
@@ -65,13 +67,13 @@ final class Im2Col {
                     }
                     int row = xOff + iy * rowStride;
                     if (rowInside) {
-                        System.arraycopy(x, row + ix0 * c, cols, p, span);
+                        copy(x, row + ix0 * c, cols, p, span);
                         continue;
                     }
                     for (int kx = 0, q = p; kx < kw; kx++, q += c) {
                         int ix = ix0 + kx * dw;
                         if (ix < 0 || ix >= inW) Arrays.fill(cols, q, q + c, 0f);
-                        else System.arraycopy(x, row + ix * c, cols, q, c);
+                        else copy(x, row + ix * c, cols, q, c);
                     }
                 }
             }
@@ -101,6 +103,15 @@ final class Im2Col {
                     }
                 }
             }
+        }
+    }
+
+    /** {@code arraycopy}, with a plain loop for the short runs of few-channel inputs (a call costs more). */
+    private static void copy(float[] src, int sOff, float[] dst, int dOff, int n) {
+        if (n >= SHORT_RUN) {
+            System.arraycopy(src, sOff, dst, dOff, n);
+        } else {
+            for (int i = 0; i < n; i++) dst[dOff + i] = src[sOff + i];
         }
     }
 
