@@ -24,6 +24,8 @@ public final class ProgbarLogger extends Callback {
     private long epochStart;
     private long lastDraw;
     private int lastLength;
+    /** Batches seen this epoch, the target when the number of steps is unknown (a generator). */
+    private int seen;
 
     /** A bar on {@code out}; {@code interactive} redraws in place with carriage returns. */
     public ProgbarLogger(PrintStream out, boolean interactive) {
@@ -52,11 +54,12 @@ public final class ProgbarLogger extends Callback {
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        seen = batch + 1;
         if (!interactive) return;
         long now = System.nanoTime();
         if (batch + 1 < steps && now - lastDraw < REDRAW_NANOS) return;
         lastDraw = now;
-        String line = line(batch + 1, steps, (now - epochStart) / 1e9, logs, false);
+        String line = line(batch + 1, steps > 0 ? steps : batch + 1, (now - epochStart) / 1e9, logs, false);
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();
@@ -64,7 +67,8 @@ public final class ProgbarLogger extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        String line = line(steps, steps, (System.nanoTime() - epochStart) / 1e9, logs, true);
+        int done = steps > 0 ? steps : seen;
+        String line = line(done, done, (System.nanoTime() - epochStart) / 1e9, logs, true);
         if (interactive) {
             out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())) + "\n");
         } else {

@@ -2,6 +2,7 @@ package io.cornu.engine.layers;
 
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
@@ -161,6 +162,29 @@ public abstract class Layer {
         return List.of(call(inputs.get(0), training));
     }
 
+    /**
+     * The computation with the inputs' masks ({@code null} entries where an input has none). Layers
+     * that use masks (recurrent layers, pooling over time) override this; others ignore masks.
+     */
+    protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        return call(inputs, training);
+    }
+
+    /** True when the layer passes its input's mask on unchanged (Keras' {@code supports_masking}). */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * The masks of the outputs, Keras' {@code compute_mask}: by default the first input's mask when
+     * the layer {@link #supportsMasking()}, else none. Masking and embedding layers create masks;
+     * recurrent layers drop them when they return only the last step.
+     */
+    public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor first = masks.isEmpty() ? null : masks.get(0);
+        return java.util.Collections.singletonList(supportsMasking() ? first : null);
+    }
+
     /** The output shape for an input shape ({@code None} dims allowed). */
     public Shape computeOutputShape(Shape inputShape) {
         throw new UnsupportedOperationException("Layer \"" + name + "\" (" + className() + ") takes several inputs");
@@ -191,7 +215,25 @@ public abstract class Layer {
         for (Tensor t : inputs) shapes.add(t.shape().with(0, Shape.NONE));
         ensureBuilt(shapes);
         checkInputs(inputs.stream().map(Tensor::shape).toList());
-        return call(inputs, training);
+        List<Tensor> masks = new ArrayList<>(inputs.size());
+        boolean anyMask = false;
+        for (Tensor t : inputs) {
+            masks.add(t.kerasMask());
+            anyMask |= t.kerasMask() != null;
+        }
+        List<Tensor> outputs = new ArrayList<>(anyMask ? call(inputs, masks, training) : call(inputs, training));
+        List<Tensor> outMasks = computeMask(inputs, masks);
+        for (int i = 0; i < outputs.size(); i++) {
+            Tensor m = i < outMasks.size() ? outMasks.get(i) : null;
+            if (m != null || outputs.get(i).kerasMask() != null) {
+                // never re-label a tensor another layer handed through unchanged with a different mask
+                Tensor out = outputs.get(i);
+                if (inputs.contains(out) && out.kerasMask() != m) out = Ops.reshape(out, out.dims());
+                out.setKerasMask(m);
+                outputs.set(i, out);
+            }
+        }
+        return outputs;
     }
 
     /** Calls the layer on a symbolic tensor: builds it, checks the input, records a {@link Node}. */
@@ -342,6 +384,16 @@ public abstract class Layer {
             if (v.trainable() == trainableOnes && seen.add(v)) out.add(v);
         }
         for (Layer l : trackedLayers()) l.collectInto(trainableOnes, seen, out);
+    }
+
+    /**
+     * Losses this layer adds to the training loss, computed from its current weights (e.g. a kernel
+     * regularizer's {@code l2 * sum(kernel^2)}); none by default. Tracked layers' are included.
+     */
+    public List<Tensor> regularizationLosses() {
+        List<Tensor> out = new ArrayList<>();
+        for (Layer l : trackedLayers()) out.addAll(l.regularizationLosses());
+        return out;
     }
 
     /** Number of scalars in all weights (shared ones counted once). */

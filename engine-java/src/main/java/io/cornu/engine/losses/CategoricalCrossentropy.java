@@ -29,6 +29,10 @@ public final class CategoricalCrossentropy extends Loss {
 
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
+        if (yTrue.rank() != yPred.rank() || yTrue.dim(-1) != yPred.dim(-1)) {
+            throw new IllegalArgumentException("Loss \"" + name() + "\": `y_true` and `y_pred` must have the same shape. Received: y_true.shape="
+                    + yTrue.shape() + ", y_pred.shape=" + yPred.shape());
+        }
         Tensor target = yTrue;
         if (labelSmoothing > 0) {
             int classes = yPred.dim(-1);

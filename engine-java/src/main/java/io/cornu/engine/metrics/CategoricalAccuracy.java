@@ -7,8 +7,8 @@ import io.cornu.engine.tensor.Tensor;
  * {@code categorical_accuracy}. Ties in the prediction go to the first maximum, as {@code argmax}.
  */
 public final class CategoricalAccuracy extends Metric {
-    private long correct;
-    private long total;
+    private double correct;
+    private double total;
 
     public CategoricalAccuracy(String name) {
         super(name);
@@ -19,14 +19,16 @@ public final class CategoricalAccuracy extends Metric {
     }
 
     @Override
-    public void updateState(Tensor yTrue, Tensor yPred) {
+    public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         int classes = yPred.dim(-1);
         float[] t = yTrue.toFloatArray(), p = yPred.toFloatArray();
+        float[] w = sampleWeight == null ? null : sampleWeight.toFloatArray();
         int rows = classes == 0 ? 0 : p.length / classes;
         for (int r = 0; r < rows; r++) {
-            if (argmax(t, r * classes, classes) == argmax(p, r * classes, classes)) correct++;
+            double wi = weight(sampleWeight, w, r);
+            if (argmax(t, r * classes, classes) == argmax(p, r * classes, classes)) correct += wi;
+            total += wi;
         }
-        total += rows;
     }
 
     static int argmax(float[] v, int off, int n) {

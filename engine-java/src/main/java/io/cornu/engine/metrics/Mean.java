@@ -17,10 +17,13 @@ public final class Mean extends Metric {
         count += weight;
     }
 
-    /** Adds every element of {@code yPred} with weight 1; {@code yTrue} is ignored. */
+    /** Adds every element of {@code yPred}, weighted per sample; {@code yTrue} is ignored. */
     @Override
-    public void updateState(Tensor yTrue, Tensor yPred) {
-        for (float v : yPred.toFloatArray()) update(v, 1);
+    public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        float[] v = yPred.toFloatArray();
+        float[] w = sampleWeight == null ? null : sampleWeight.toFloatArray();
+        int perSample = w == null || w.length == 0 ? 1 : Math.max(1, v.length / w.length);
+        for (int i = 0; i < v.length; i++) update(v[i], w == null ? 1 : w[i / perSample]);
     }
 
     @Override

@@ -18,11 +18,22 @@ public abstract class Metric {
         return name;
     }
 
-    public abstract void updateState(Tensor yTrue, Tensor yPred);
+    /** Accumulates a batch, every sample with weight 1. */
+    public void updateState(Tensor yTrue, Tensor yPred) {
+        updateState(yTrue, yPred, null);
+    }
+
+    /** Accumulates a batch with per-sample weights ({@code (batch,)}, or null for 1). */
+    public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
 
     public abstract double result();
 
     public abstract void resetState();
+
+    /** The weight of sample {@code i}: 1 without weights. */
+    protected static double weight(Tensor sampleWeight, float[] cache, int i) {
+        return sampleWeight == null ? 1.0 : cache[i];
+    }
 
     @Override
     public String toString() {

@@ -88,11 +88,13 @@ public class Functional extends Model {
     }
 
     /** Input names, in order (the InputLayers' names). */
+    @Override
     public List<String> inputNames() {
         return inputs.stream().map(t -> t.history().layer().name()).toList();
     }
 
     /** Output names, in order (the producing layers' names), as Keras' {@code output_names}. */
+    @Override
     public List<String> outputNames() {
         return outputs.stream().map(t -> t.history().layer().name()).toList();
     }

@@ -4,9 +4,13 @@ import io.cornu.engine.callbacks.History;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.losses.Loss;
 import io.cornu.engine.metrics.Metric;
-import io.cornu.engine.metrics.Metrics;
 import io.cornu.engine.optimizers.Optimizer;
 import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.data.Dataset;
+import io.cornu.engine.training.Batch;
+import io.cornu.engine.training.CompileOptions;
+import io.cornu.engine.training.CompiledLoss;
+import io.cornu.engine.training.CompiledMetrics;
 import io.cornu.engine.training.FitOptions;
 import io.cornu.engine.training.Trainer;
 
@@ -68,6 +72,18 @@ public class Model extends Layer {
         return ls.get(index);
     }
 
+    // ---- structure for training ------------------------------------------------------------------------
+
+    /** The names of the model's inputs, in order (for inputs given as a map). */
+    public List<String> inputNames() {
+        return List.of("input_1");
+    }
+
+    /** The names of the model's outputs, in order (for losses, targets and logs given by name). */
+    public List<String> outputNames() {
+        return List.of("output_1");
+    }
+
     // ---- training ----------------------------------------------------------------------------------
 
     /** Configures training with objects. */
@@ -77,10 +93,12 @@ public class Model extends Layer {
 
     /** Configures training by Keras names: {@code compile("rmsprop", "categorical_crossentropy", List.of("accuracy"))}. */
     public void compile(String optimizer, String loss, List<String> metrics) {
-        Loss l = Loss.get(loss);
-        List<Metric> ms = new ArrayList<>();
-        for (String m : metrics) ms.add(Metrics.get(m, l));
-        compile(Optimizer.get(optimizer), l, ms);
+        compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+    }
+
+    /** Configures training in Keras' general form: losses, loss weights and metrics per output. */
+    public void compile(CompileOptions options) {
+        this.trainer = new Trainer(this, options);
     }
 
     /** The training set-up from {@link #compile}; an error before it. */
@@ -95,18 +113,72 @@ public class Model extends Layer {
         return trainer != null;
     }
 
+    /** The compiled optimizer, for custom training steps. */
+    public Optimizer optimizer() {
+        return trainer().optimizer();
+    }
+
+    /** The compiled loss, for custom training steps: {@code compiledLoss().compute(y, yPred, sw, regularizationLosses())}. */
+    public CompiledLoss compiledLoss() {
+        return trainer().compiledLoss();
+    }
+
+    /** The compiled metrics, for custom training steps. */
+    public CompiledMetrics compiledMetrics() {
+        return trainer().compiledMetrics();
+    }
+
+    /** Keras' {@code model.metrics}: the loss tracker and the compiled metrics. */
+    public List<Metric> metrics() {
+        return trainer().metrics();
+    }
+
+    /**
+     * One training step, Keras' {@code train_step(data)}: override it for a custom step (tape,
+     * {@link #compiledLoss()}, {@link #optimizer()}, {@link #compiledMetrics()}) and {@code fit} drives it.
+     * Returns the logs to report.
+     */
+    public Map<String, Double> trainStep(Batch data) {
+        return trainer().defaultTrainStep(data);
+    }
+
+    /** One evaluation step, Keras' {@code test_step(data)}. */
+    public Map<String, Double> testStep(Batch data) {
+        return trainer().defaultTestStep(data);
+    }
+
+    /** One prediction step, Keras' {@code predict_step(data)}: the outputs for {@code data.x()}. */
+    public List<Tensor> predictStep(Batch data) {
+        return applyEager(data.x(), false);
+    }
+
     /** Trains on {@code (x, y)}; returns the per-epoch History. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        return trainer().fit(x, y, options);
+        return fit(List.of(x), List.of(y), options);
     }
 
     public History fit(Tensor x, Tensor y, int epochs, int batchSize) {
         return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
     }
 
-    /** Loss and metrics on {@code (x, y)}, by name in compile order ({@code loss} first). */
+    /** Trains a model with several inputs or outputs: arrays in {@link #inputNames()} / {@link #outputNames()} order. */
+    public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
+        return trainer().fit(checkInputs("fit", x), checkTargets("fit", y), options);
+    }
+
+    /** Trains with inputs and targets keyed by input and output name. */
+    public History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) {
+        return fit(byName("input", x, inputNames()), byName("target", y, outputNames()), options);
+    }
+
+    /** Trains on a dataset or generator of batches. */
+    public History fit(Dataset data, FitOptions options) {
+        return trainer().fit(data, null, options);
+    }
+
+    /** Loss and metrics on {@code (x, y)}, by name ({@code loss} first). */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        return trainer().evaluate(x, y, batchSize);
+        return evaluate(List.of(x), List.of(y), batchSize);
     }
 
     /** {@link #evaluate(Tensor, Tensor, int)} with Keras' default batch size 32. */
@@ -114,14 +186,91 @@ public class Model extends Layer {
         return evaluate(x, y, 32);
     }
 
-    /** Outputs for {@code x}, computed in batches in inference mode. */
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize) {
+        return trainer().evaluate(checkInputs("evaluate", x), checkTargets("evaluate", y), null, batchSize);
+    }
+
+    public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, int batchSize) {
+        return evaluate(byName("input", x, inputNames()), byName("target", y, outputNames()), batchSize);
+    }
+
+    public Map<String, Double> evaluate(Dataset data) {
+        return trainer().evaluate(data, -1, null);
+    }
+
+    /** Outputs for {@code x}, computed in batches in inference mode (the first output of a multi-output model). */
     public Tensor predict(Tensor x, int batchSize) {
-        return Trainer.predict(this, x, batchSize);
+        return Trainer.predict(this, List.of(x), batchSize).get(0);
     }
 
     /** {@link #predict(Tensor, int)} with Keras' default batch size 32. */
     public Tensor predict(Tensor x) {
         return predict(x, 32);
+    }
+
+    /** Every output for inputs in {@link #inputNames()} order, batched. */
+    public List<Tensor> predict(List<Tensor> x, int batchSize) {
+        return Trainer.predict(this, checkInputs("predict", x), batchSize);
+    }
+
+    /** One optimisation step on one batch; the logs after it. */
+    public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) {
+        trainer().resetMetrics();
+        return trainStep(new Batch(checkInputs("train_on_batch", x), checkTargets("train_on_batch", y), null));
+    }
+
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
+        return trainOnBatch(List.of(x), List.of(y));
+    }
+
+    /** Loss and metrics on one batch. */
+    public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y) {
+        trainer().resetMetrics();
+        return testStep(new Batch(checkInputs("test_on_batch", x), checkTargets("test_on_batch", y), null));
+    }
+
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
+        return testOnBatch(List.of(x), List.of(y));
+    }
+
+    /** The outputs for one batch. */
+    public List<Tensor> predictOnBatch(List<Tensor> x) {
+        return predictStep(new Batch(checkInputs("predict_on_batch", x), List.of(), null));
+    }
+
+    public Tensor predictOnBatch(Tensor x) {
+        return predictOnBatch(List.of(x)).get(0);
+    }
+
+    private List<Tensor> checkInputs(String what, List<Tensor> x) {
+        if (x.size() != inputNames().size()) {
+            throw new IllegalArgumentException(what + ": model \"" + name() + "\" expects " + inputNames().size() + " input(s) "
+                    + inputNames() + ", but received " + x.size() + " array(s)");
+        }
+        return x;
+    }
+
+    private List<Tensor> checkTargets(String what, List<Tensor> y) {
+        if (y.size() != outputNames().size()) {
+            throw new IllegalArgumentException(what + ": model \"" + name() + "\" has " + outputNames().size() + " output(s) "
+                    + outputNames() + ", but received " + y.size() + " target array(s)");
+        }
+        return y;
+    }
+
+    private static List<Tensor> byName(String what, Map<String, Tensor> data, List<String> names) {
+        for (String key : data.keySet()) {
+            if (!names.contains(key)) {
+                throw new IllegalArgumentException("Unknown " + what + " name '" + key + "'. Expected one of " + names);
+            }
+        }
+        List<Tensor> out = new ArrayList<>();
+        for (String n : names) {
+            Tensor t = data.get(n);
+            if (t == null) throw new IllegalArgumentException("Missing " + what + " '" + n + "'. Expected " + names + ", received " + data.keySet());
+            out.add(t);
+        }
+        return out;
     }
 
     /** Set by a callback to end {@code fit} after the current epoch (Keras' {@code model.stop_training}). */

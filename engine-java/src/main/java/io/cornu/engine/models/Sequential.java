@@ -88,6 +88,16 @@ public class Sequential extends Model {
         return Collections.unmodifiableList(layers);
     }
 
+    @Override
+    public List<String> inputNames() {
+        return List.of(inputLayer != null ? inputLayer.name() : layers.isEmpty() ? "input_1" : layers.get(0).name() + "_input");
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return List.of(layers.isEmpty() ? "output_1" : layers.get(layers.size() - 1).name());
+    }
+
     /** The input layer, or null when the input shape is deferred. */
     public InputLayer inputLayer() {
         return inputLayer;

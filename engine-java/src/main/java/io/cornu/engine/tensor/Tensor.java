@@ -39,6 +39,8 @@ public class Tensor {
 
     /** How this tensor was computed, when a gradient tape recorded it; otherwise null. */
     private GradNode gradNode;
+    /** Keras' {@code _keras_mask}: which timesteps are real (1) or padding (0), set by masking layers. */
+    private Tensor kerasMask;
 
     protected Tensor(float[] data, int[] shape, int[] strides, int offset) {
         this(DType.FLOAT32, data, null, null, shape, strides, offset);
@@ -624,6 +626,21 @@ public class Tensor {
     /** Used by {@link io.cornu.engine.autodiff.GradientTape}: attach the op that produced this tensor. */
     public void setGradNode(GradNode node) {
         this.gradNode = node;
+    }
+
+    // ---- masking ---------------------------------------------------------------------------------
+
+    /**
+     * The mask a layer attached to this tensor (Keras' {@code _keras_mask}), e.g. {@code (batch, time)}
+     * with 1 for real timesteps and 0 for padding, as produced by {@code Embedding(maskZero=true)}; or null.
+     */
+    public Tensor kerasMask() {
+        return kerasMask;
+    }
+
+    /** Attaches a mask; used by {@link io.cornu.engine.layers.Layer} after a layer computes its output mask. */
+    public void setKerasMask(Tensor mask) {
+        this.kerasMask = mask;
     }
 
     // ---- text -------------------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 package io.cornu.engine.training;
 
 import io.cornu.engine.callbacks.Callback;
+import io.cornu.engine.data.Dataset;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The optional arguments of {@code fit}, with Keras' defaults:
@@ -16,9 +19,14 @@ public final class FitOptions {
     int verbose = 1;
     boolean shuffle = true;
     double validationSplit;
-    Tensor validationX;
-    Tensor validationY;
+    List<Tensor> validationX;
+    List<Tensor> validationY;
+    Dataset validationDataset;
     int initialEpoch;
+    int stepsPerEpoch = -1;
+    int validationSteps = -1;
+    Tensor sampleWeight;
+    Map<Integer, Double> classWeight;
     final List<Callback> callbacks = new ArrayList<>();
 
     public FitOptions epochs(int epochs) {
@@ -55,13 +63,51 @@ public final class FitOptions {
     }
 
     public FitOptions validationData(Tensor x, Tensor y) {
-        this.validationX = x;
-        this.validationY = y;
+        return validationData(List.of(x), List.of(y));
+    }
+
+    /** Validation arrays for models with several inputs or outputs, in order. */
+    public FitOptions validationData(List<Tensor> x, List<Tensor> y) {
+        this.validationX = List.copyOf(x);
+        this.validationY = List.copyOf(y);
         return this;
     }
 
+    public FitOptions validationData(Dataset data) {
+        this.validationDataset = data;
+        return this;
+    }
+
+    /** The epoch to start from (the epochs before count as done), for resuming. */
     public FitOptions initialEpoch(int initialEpoch) {
+        if (initialEpoch < 0) throw new IllegalArgumentException("fit: initial_epoch must be >= 0. Received: initial_epoch=" + initialEpoch);
         this.initialEpoch = initialEpoch;
+        return this;
+    }
+
+    /** Batches per epoch; needed for an endless dataset. */
+    public FitOptions stepsPerEpoch(int steps) {
+        if (steps <= 0) throw new IllegalArgumentException("fit: steps_per_epoch must be positive. Received: steps_per_epoch=" + steps);
+        this.stepsPerEpoch = steps;
+        return this;
+    }
+
+    public FitOptions validationSteps(int steps) {
+        if (steps <= 0) throw new IllegalArgumentException("fit: validation_steps must be positive. Received: validation_steps=" + steps);
+        this.validationSteps = steps;
+        return this;
+    }
+
+    /** Per-sample weights of the training data, shape {@code (samples,)}. */
+    public FitOptions sampleWeight(Tensor sampleWeight) {
+        this.sampleWeight = sampleWeight;
+        return this;
+    }
+
+    /** Weights per class index, applied to each sample by its label (arg-max of one-hot targets). */
+    public FitOptions classWeight(Map<Integer, ? extends Number> classWeight) {
+        this.classWeight = new HashMap<>();
+        classWeight.forEach((k, v) -> this.classWeight.put(k, v.doubleValue()));
         return this;
     }
 

@@ -101,6 +101,12 @@ public class Dense extends Layer {
         return activation.apply(y);
     }
 
+    /** Dense maps each timestep on its own, so a sequence's mask still applies to its output. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public Shape computeOutputShape(Shape inputShape) {
         return inputShape.with(-1, units);

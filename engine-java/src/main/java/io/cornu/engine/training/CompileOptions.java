@@ -1,0 +1,83 @@
+package io.cornu.engine.training;
+
+import io.cornu.engine.losses.Loss;
+import io.cornu.engine.optimizers.Optimizer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keras' {@code compile} arguments in their general forms:
+ * <ul>
+ *   <li>optimizer: a name ({@code "rmsprop"}) or an {@link Optimizer};</li>
+ *   <li>loss: a name, a {@link Loss}, a list (one per output, null for none) or a map by output name;</li>
+ *   <li>lossWeights: a list (per output) or a map by output name;</li>
+ *   <li>metrics: a list of names or {@link io.cornu.engine.metrics.Metric}s (for every output), a list
+ *       of lists (per output), or a map by output name.</li>
+ * </ul>
+ * <pre>{@code
+ * model.compile(new CompileOptions().optimizer("adam")
+ *     .loss(Map.of("priority", "mse", "department", "categorical_crossentropy"))
+ *     .lossWeights(Map.of("priority", 1.0, "department", 0.2)));
+ * }</pre>
+ */
+public final class CompileOptions {
+    Object optimizer = "rmsprop";
+    Object loss;
+    Object lossWeights;
+    Object metrics = List.of();
+
+    public CompileOptions optimizer(String name) {
+        this.optimizer = name;
+        return this;
+    }
+
+    public CompileOptions optimizer(Optimizer optimizer) {
+        this.optimizer = optimizer;
+        return this;
+    }
+
+    public CompileOptions loss(String name) {
+        this.loss = name;
+        return this;
+    }
+
+    public CompileOptions loss(Loss loss) {
+        this.loss = loss;
+        return this;
+    }
+
+    /** One loss per output (names or Loss objects; null for an output without loss). */
+    public CompileOptions loss(List<?> perOutput) {
+        this.loss = perOutput;
+        return this;
+    }
+
+    /** Losses by output name. */
+    public CompileOptions loss(Map<String, ?> byOutput) {
+        this.loss = byOutput;
+        return this;
+    }
+
+    public CompileOptions lossWeights(List<? extends Number> perOutput) {
+        this.lossWeights = perOutput;
+        return this;
+    }
+
+    public CompileOptions lossWeights(Map<String, ? extends Number> byOutput) {
+        this.lossWeights = byOutput;
+        return this;
+    }
+
+    /** Metrics for every output, or (a list of lists) per output. */
+    public CompileOptions metrics(List<?> metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    /** Metrics by output name. */
+    public CompileOptions metrics(Map<String, ?> byOutput) {
+        this.metrics = byOutput;
+        return this;
+    }
+}
