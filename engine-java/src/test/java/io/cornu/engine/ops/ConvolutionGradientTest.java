@@ -2,10 +2,12 @@ package io.cornu.engine.ops;
 
 import io.cornu.engine.autodiff.GradientTape;
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.kernels.Parallelism;
 import io.cornu.engine.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static io.cornu.engine.testing.GradCheck.check;
 import static io.cornu.engine.testing.GradCheck.random;
@@ -114,6 +116,95 @@ class ConvolutionGradientTest {
         for (int i = 0; i < 2; i++) {
             float[] a = viaSum.get(i).toFloatArray(), b = viaOnes.get(i).toFloatArray();
             for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], 1e-5);
+        }
+    }
+
+    // ---- larger sizes, where the parallel and chunked paths run, against direct loops --------------
+
+    /** Input and kernel gradients of {@code sum(f(x, k) * gy)} from the tape. */
+    private static List<Tensor> tapeGradients(BiFunction<Tensor, Tensor, Tensor> f, Tensor x, Tensor k, long seed) {
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            tape.watch(k);
+            Tensor y = f.apply(x, k);
+            Tensor gy = random(seed, y.dims());
+            List<Tensor> g = tape.gradient(Ops.sum(Ops.mul(y, gy)), List.of(x, k));
+            return List.of(g.get(0), g.get(1), gy);
+        }
+    }
+
+    /**
+     * Direct gradients of {@code sum(conv(x, k) * gy)} for a 2-D convolution ({@code depthwise}
+     * false: kernel (kh, kw, in, out)) or a depthwise one (kernel (kh, kw, in, multiplier)):
+     * every (output pixel, tap) pair adds {@code gy * k} to dX and {@code gy * x} to dK.
+     */
+    private static double[][] directGradients(Tensor xt, Tensor kt, Tensor gyt, boolean depthwise, int s, String padding) {
+        int[] xs = xt.dims(), ks = kt.dims(), ys = gyt.dims();
+        int b = xs[0], h = xs[1], w = xs[2], cin = xs[3], kh = ks[0], kw = ks[1], oh = ys[1], ow = ys[2], cy = ys[3];
+        int pt = ConvolutionTest.padBefore(h, oh, kh, s, padding, 1), pl = ConvolutionTest.padBefore(w, ow, kw, s, padding, 1);
+        float[] x = xt.toFloatArray(), k = kt.toFloatArray(), gy = gyt.toFloatArray();
+        double[] dx = new double[x.length], dk = new double[k.length];
+        for (int n = 0; n < b; n++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    for (int u = 0; u < kh; u++) {
+                        for (int v = 0; v < kw; v++) {
+                            int iy = oy * s - pt + u, ix = ox * s - pl + v;
+                            if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
+                            int xi = ((n * h + iy) * w + ix) * cin, yi = ((n * oh + oy) * ow + ox) * cy, ki = (u * kw + v) * cin;
+                            for (int c = 0; c < cin; c++) {
+                                if (depthwise) {
+                                    int dm = ks[3];
+                                    for (int m = 0; m < dm; m++) {
+                                        double g = gy[yi + c * dm + m];
+                                        dx[xi + c] += g * k[(ki + c) * dm + m];
+                                        dk[(ki + c) * dm + m] += g * x[xi + c];
+                                    }
+                                } else {
+                                    for (int o = 0; o < cy; o++) {
+                                        double g = gy[yi + o];
+                                        dx[xi + c] += g * k[(ki + c) * cy + o];
+                                        dk[(ki + c) * cy + o] += g * x[xi + c];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new double[][] {dx, dk};
+    }
+
+    @Test
+    void gradientsAtLargerSizesMatchDirectLoops() {
+        int savedThreads = Parallelism.threads(), savedLimit = Convolution.colsLimit;
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Parallelism.setThreads(threads);
+                for (int limit : new int[] {savedLimit, 16 * 16 * 9 * 8 * 3}) { // whole batch, or chunks of 3 images
+                    Convolution.colsLimit = limit;
+                    for (String padding : new String[] {"same", "valid"}) {
+                        for (int s : new int[] {1, 2}) {
+                            String what = "threads=" + threads + " limit=" + limit + " " + padding + " s=" + s;
+                            Tensor x = random(70, 8, 16, 15, 8), k = random(71, 3, 3, 8, 12);
+                            List<Tensor> g = tapeGradients((a, b) -> Ops.conv2d(a, b, s, padding), x, k, 72);
+                            double[][] d = directGradients(x, k, g.get(2), false, s, padding);
+                            ConvolutionTest.assertClose(d[0], g.get(0), "conv2d dX " + what);
+                            ConvolutionTest.assertClose(d[1], g.get(1), "conv2d dK " + what);
+
+                            Tensor dk = random(73, 3, 3, 8, 2);
+                            g = tapeGradients((a, b) -> Ops.depthwiseConv2d(a, b, s, padding), x, dk, 74);
+                            d = directGradients(x, dk, g.get(2), true, s, padding);
+                            ConvolutionTest.assertClose(d[0], g.get(0), "depthwise dX " + what);
+                            ConvolutionTest.assertClose(d[1], g.get(1), "depthwise dK " + what);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallelism.setThreads(savedThreads);
+            Convolution.colsLimit = savedLimit;
         }
     }
 }
