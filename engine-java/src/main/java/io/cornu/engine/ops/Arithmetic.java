@@ -66,7 +66,7 @@ final class Arithmetic {
         if (GradientTape.isRecording()) {
             GradientTape.record(out, "power", new Tensor[] {a, b}, (g, needed) -> {
                 int[] shape = out.dims();
-                float[] x = Elementwise.expand(a, shape).toFloatArray(), e = Elementwise.expand(b, shape).toFloatArray();
+                float[] x = Broadcast.expand(a, shape).toFloatArray(), e = Broadcast.expand(b, shape).toFloatArray();
                 float[] gd = g.toFloatArray(), y = out.buffer();
                 float[] da = needed[0] ? new float[y.length] : null, db = needed[1] ? new float[y.length] : null;
                 for (int i = 0; i < y.length; i++) {
@@ -102,7 +102,7 @@ final class Arithmetic {
         if (GradientTape.isRecording()) {
             GradientTape.record(out, op, new Tensor[] {a, b}, (g, needed) -> {
                 int[] shape = out.dims();
-                float[] x = Elementwise.expand(a, shape).toFloatArray(), z = Elementwise.expand(b, shape).toFloatArray();
+                float[] x = Broadcast.expand(a, shape).toFloatArray(), z = Broadcast.expand(b, shape).toFloatArray();
                 float[] gd = g.toFloatArray();
                 float[] da = new float[gd.length], db = new float[gd.length];
                 for (int i = 0; i < gd.length; i++) {

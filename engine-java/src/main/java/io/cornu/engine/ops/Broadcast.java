@@ -1,5 +1,6 @@
 package io.cornu.engine.ops;
 
+import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
@@ -34,6 +35,42 @@ final class Broadcast {
         int lead = outShape.length - td.length;
         for (int i = 0; i < td.length; i++) s[lead + i] = td[i] == 1 ? 0 : ts[i];
         return s;
+    }
+
+    /**
+     * {@code t} repeated to {@code shape} as NumPy broadcasting would (an error if it cannot be),
+     * as a contiguous tensor: {@code t} itself when it already is one of that shape. Copies row by
+     * row: an array copy when the last axis is contiguous, a fill when it is broadcast.
+     */
+    static Tensor expand(Tensor t, int[] shape) {
+        if (Arrays.equals(t.dims(), shape) && t.isContiguous()) return t;
+        Tensor v = t.broadcastTo(shape);
+        if (t.dtype() != DType.FLOAT32) return v.contiguous();
+        Tensor out = Tensor.zeros(shape);
+        float[] o = out.buffer(), src = t.buffer();
+        int n = o.length;
+        if (n == 0) return out;
+        int r = shape.length;
+        if (r == 0) {
+            o[0] = src[t.offset()];
+            return out;
+        }
+        int[] st = v.strides();
+        int inner = shape[r - 1], last = st[r - 1];
+        int[] idx = new int[r];
+        for (int q = 0, rows = n / inner; q < rows; q++) {
+            int p = v.offset();
+            for (int ax = 0; ax < r - 1; ax++) p += idx[ax] * st[ax];
+            int oo = q * inner;
+            if (last == 1) System.arraycopy(src, p, o, oo, inner);
+            else if (last == 0) Arrays.fill(o, oo, oo + inner, src[p]);
+            else for (int j = 0; j < inner; j++) o[oo + j] = src[p + j * last];
+            for (int ax = r - 2; ax >= 0; ax--) {
+                if (++idx[ax] < shape[ax]) break;
+                idx[ax] = 0;
+            }
+        }
+        return out;
     }
 
     /** Elementwise binary function used on the slow (strided) path. */

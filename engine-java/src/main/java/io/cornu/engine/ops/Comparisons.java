@@ -50,7 +50,7 @@ final class Comparisons {
         float[] out = new float[n];
         boolean aFloat = a.dtype() == DType.FLOAT32, bFloat = b.dtype() == DType.FLOAT32;
         if (aFloat && bFloat) {
-            Tensor x = Elementwise.expand(a, shape), y = Elementwise.expand(b, shape);
+            Tensor x = Broadcast.expand(a, shape), y = Broadcast.expand(b, shape);
             compareFloats(x.buffer(), x.offset(), y.buffer(), y.offset(), out, n, kind);
         } else if (!aFloat && !bFloat) {
             long[] x = a.broadcastTo(shape).toLongArray(), y = b.broadcastTo(shape).toLongArray();

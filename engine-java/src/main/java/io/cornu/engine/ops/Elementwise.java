@@ -69,9 +69,4 @@ final class Elementwise {
         }
         return out;
     }
-
-    /** {@code t} repeated to {@code shape} (which it must broadcast to), as a contiguous tensor. */
-    static Tensor expand(Tensor t, int[] shape) {
-        return t.broadcastTo(shape).contiguous();
-    }
 }

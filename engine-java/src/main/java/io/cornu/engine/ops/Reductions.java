@@ -399,7 +399,7 @@ final class Reductions {
     /** {@code a} repeated along its size-1 and missing leading axes to {@code shape}, as a contiguous tensor. */
     static Tensor broadcastTo(Tensor a, int[] shape) {
         if (Arrays.equals(a.dims(), shape)) return a;
-        return Elementwise.expand(a, shape);
+        return Broadcast.expand(a, shape);
     }
 
     /**

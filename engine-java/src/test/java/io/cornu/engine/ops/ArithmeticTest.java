@@ -66,6 +66,23 @@ class ArithmeticTest {
     }
 
     @Test
+    void expandRepeatsAnyLayout() {
+        Tensor t = A.transpose(); // (3, 2), strides (1, 3)
+        Tensor col = Tensor.wrap(new float[] {7, 8, 9}, 3, 1);
+        Tensor sliced = A.slice(1, 1, 3); // (2, 2) with a gap
+        for (Tensor[] c : new Tensor[][] {{t, Tensor.zeros(4, 3, 2)}, {col, Tensor.zeros(2, 3, 4)}, {Tensor.scalar(5), Tensor.zeros(2, 2)},
+                {Tensor.scalar(5), Tensor.scalar(0)}, {sliced, Tensor.zeros(3, 2, 2)}, {A.reshape(2, 1, 3), Tensor.zeros(2, 4, 3)}}) {
+            int[] shape = c[1].dims();
+            Tensor e = Broadcast.expand(c[0], shape);
+            assertArrayEquals(shape, e.dims());
+            assertTrue(e.isContiguous());
+            assertArrayEquals(c[0].broadcastTo(shape).toFloatArray(), e.toFloatArray());
+        }
+        assertTrue(Broadcast.expand(A, A.dims()) == A, "a contiguous tensor of the right shape is not copied");
+        assertThrows(IllegalArgumentException.class, () -> Broadcast.expand(A, new int[] {3, 3}));
+    }
+
+    @Test
     void failedBroadcastNamesTheOpAndShapes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ops.add(A, Tensor.zeros(4)));
         assertEquals("add: cannot broadcast shapes (2, 3) and (4,): dimension 1 is 3 and 4", e.getMessage());
