@@ -35,6 +35,12 @@ final class Convolution {
     static volatile int colsLimit = Integer.getInteger("cornu.conv.colsLimit", 1 << 22);
     /** Multiply-adds per parallel chunk below which depthwise loops stay on one thread. */
     private static final int DIRECT_GRAIN = 1 << 16;
+    /**
+     * Per-thread buffer for patch matrices that do not outlive a call (inference, dX, rebuilt
+     * patches), grown on demand up to {@link #colsLimit} floats and kept: no allocation and no
+     * zeroing of megabytes per call.
+     */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
     private Convolution() {
     }
@@ -130,7 +136,7 @@ final class Convolution {
             GradientTape.record(result, op, new Tensor[] {x, kernel}, (gy, needed) -> {
                 float[] dy = dense(gy);
                 float[] dx = needed[0] ? new float[xs[0] * g.outSize()] : null;
-                float[] cols = needed[0] ? forward(dy, wd, g, dx) : null;
+                float[] cols = needed[0] ? forward(dy, wd, g, dx, needed[1]) : null;
                 return new Tensor[] {
                         needed[0] ? Tensor.wrap(dx, xs) : null,
                         needed[1] ? Tensor.wrap(backwardKernel(xd, dy, g, cols), ks) : null};
@@ -145,7 +151,7 @@ final class Convolution {
         float[] xd = dense(x), wd = dense(kernel);
         float[] y = new float[g.batch() * g.outSize()];
         boolean recording = GradientTape.isRecording();
-        float[] cols = forward(xd, wd, g, y);
+        float[] cols = forward(xd, wd, g, y, recording);
         Tensor out = Tensor.wrap(y, outShape);
         if (recording) {
             int[] xDims = x.dims(), kDims = kernel.dims();
@@ -165,12 +171,18 @@ final class Convolution {
         return (int) Math.max(1, Math.min(Math.max(1, g.batch()), colsLimit / perImage));
     }
 
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) holder[0] = new float[size];
+        return holder[0];
+    }
+
     /**
-     * {@code y = conv(x, w)} with {@code w} as a {@code (patch, outC)} matrix. Returns the patch
-     * matrix of the whole batch when it was built in one piece (the input itself for a pointwise
-     * convolution), so that the kernel gradient can reuse it; otherwise null.
+     * {@code y = conv(x, w)} with {@code w} as a {@code (patch, outC)} matrix. With {@code keep},
+     * returns the patch matrix of the whole batch when it was built in one piece (the input itself
+     * for a pointwise convolution), so that the kernel gradient can reuse it; otherwise null.
      */
-    static float[] forward(float[] x, float[] w, ConvGeometry g, float[] y) {
+    static float[] forward(float[] x, float[] w, ConvGeometry g, float[] y, boolean keep) {
         int k = g.patch(), n = g.outC(), p = g.positions();
         Kernels kernels = Kernels.get();
         if (g.pointwise()) {
@@ -178,13 +190,14 @@ final class Convolution {
             return x;
         }
         int chunk = chunkImages(g);
-        float[] cols = new float[chunk * p * k];
+        keep &= chunk >= g.batch();
+        float[] cols = keep ? new float[chunk * p * k] : scratch(chunk * p * k);
         for (int b0 = 0; b0 < g.batch(); b0 += chunk) {
             int nb = Math.min(chunk, g.batch() - b0);
             Im2Col.im2col(x, g, b0, nb, cols);
             kernels.gemm(false, false, nb * p, n, k, 1f, cols, 0, k, w, 0, n, 0f, y, b0 * p * n, n);
         }
-        return chunk >= g.batch() ? cols : null;
+        return keep ? cols : null;
     }
 
     /** {@code dx = col2im(dy · wᵀ)}: the gradient of {@link #forward} with respect to its input. */
@@ -197,7 +210,7 @@ final class Convolution {
             return dx;
         }
         int chunk = chunkImages(g);
-        float[] dcols = new float[chunk * p * k];
+        float[] dcols = scratch(chunk * p * k);
         for (int b0 = 0; b0 < g.batch(); b0 += chunk) {
             int nb = Math.min(chunk, g.batch() - b0);
             kernels.gemm(false, true, nb * p, k, n, 1f, dy, b0 * p * n, n, w, 0, n, 0f, dcols, 0, k);
@@ -219,7 +232,7 @@ final class Convolution {
             return dw;
         }
         int chunk = chunkImages(g);
-        float[] buf = new float[chunk * p * k];
+        float[] buf = scratch(chunk * p * k);
         for (int b0 = 0; b0 < g.batch(); b0 += chunk) {
             int nb = Math.min(chunk, g.batch() - b0);
             Im2Col.im2col(x, g, b0, nb, buf);
