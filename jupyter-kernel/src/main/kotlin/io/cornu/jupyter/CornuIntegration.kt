@@ -4,6 +4,7 @@ import io.cornu.engine.callbacks.History
 import io.cornu.engine.callbacks.ProgressDisplay
 import io.cornu.engine.models.Model
 import io.cornu.engine.tensor.Tensor
+import org.jetbrains.kotlinx.jupyter.api.KotlinKernelVersion
 import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
 
 /**
@@ -14,6 +15,9 @@ import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
  */
 public class CornuIntegration : JupyterIntegration() {
     override fun Builder.onLoaded() {
+        // display(value, id) / updateDisplay(value, id), which the live progress needs
+        setMinimalKernelVersion(KotlinKernelVersion.from(0, 11, 0, 398)!!)
+
         import(
             "io.cornu.engine.tensor.*",
             "io.cornu.engine.activations.*",
