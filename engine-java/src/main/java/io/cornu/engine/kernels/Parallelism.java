@@ -1,6 +1,7 @@
 package io.cornu.engine.kernels;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 /**
@@ -52,7 +53,31 @@ public final class Parallelism {
             body.run(0, n);
             return;
         }
-        pool().invoke(new Chunk(body, n, chunks, 0, chunks));
+        ForkJoinPool p = pool();
+        if (ForkJoinTask.inForkJoinPool()) {
+            p.invoke(new Chunk(body, n, chunks, 0, chunks));
+            return;
+        }
+        // From an ordinary thread: hand chunks 1.. to the pool and run chunk 0 here, so the caller
+        // works instead of waiting and only one wake-up latency is paid, not one per fork level.
+        ForkJoinTask<?>[] others = new ForkJoinTask<?>[chunks - 1];
+        for (int c = 1; c < chunks; c++) others[c - 1] = p.submit(new Chunk(body, n, chunks, c, c + 1));
+        Throwable failure = null;
+        try {
+            body.run(0, (int) ((long) n / chunks));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> t : others) {
+            try {
+                t.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) failure = e;
+                else failure.addSuppressed(e);
+            }
+        }
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error er) throw er;
     }
 
     private static ForkJoinPool pool() {
