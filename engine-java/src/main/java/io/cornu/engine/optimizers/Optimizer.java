@@ -1,53 +1,302 @@
 package io.cornu.engine.optimizers;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.optimizers.schedules.LearningRateSchedule;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The base of optimizers, as Keras' {@code Optimizer}: {@link #applyGradients} does the bookkeeping
- * (matching, counting iterations, slot creation); subclasses write only {@link #update} for one variable.
+ * The base of optimizers, Keras' {@code BaseOptimizer}. {@link #applyGradients} does the bookkeeping:
+ * it matches gradients to variables, creates each variable's slots on first sight, evaluates the
+ * learning rate (a float or a {@link LearningRateSchedule} at {@link #iterations()}), clips the
+ * gradients ({@code clipnorm}, {@code clipvalue} or {@code globalClipnorm}), applies decoupled weight
+ * decay, then calls {@link #updateStep} once per variable and counts the iteration.
+ *
+ * <p>A subclass names its slots in {@link #slotNames()} and writes the update of one variable:
+ * <pre>{@code
+ * class SignSGD extends Optimizer {
+ *     SignSGD(float lr) { super("SignSGD", lr); }
+ *     protected void updateStep(Variable v, float[] g, int gOff, float[][] slots, float lr) {
+ *         float[] w = v.buffer();
+ *         for (int i = 0; i < w.length; i++) w[i] -= lr * Math.signum(g[gOff + i]);
+ *     }
+ * }
+ * }</pre>
+ * Options shared by every optimizer go through a {@link Builder}: {@code Adam.builder().clipnorm(1f).build()}.
  */
 public abstract class Optimizer {
     private final String name;
     private float learningRate;
+    private LearningRateSchedule schedule;
+    private final Float weightDecay;
+    private final Float clipnorm;
+    private final Float clipvalue;
+    private final Float globalClipnorm;
     private long iterations;
-    private final Map<Variable, float[][]> slots = new IdentityHashMap<>();
 
+    private final Map<Variable, State> states = new IdentityHashMap<>();
+    private final List<Variable> ownVariables = new ArrayList<>();
+    private final List<Variable> slotVariables = new ArrayList<>();
+    private Set<Variable> excludedFromDecay = Set.of();
+    private Pattern excludedFromDecayNames;
+
+    /** A variable's slots, and a reusable buffer for its clipped gradient. */
+    private static final class State {
+        final Variable[] slots;
+        final float[][] buffers;
+        float[] clipped;
+
+        State(Variable[] slots) {
+            this.slots = slots;
+            this.buffers = new float[slots.length][];
+            for (int i = 0; i < slots.length; i++) buffers[i] = slots[i].buffer();
+        }
+    }
+
+    /** A subclass with a fixed learning rate and no clipping or weight decay. */
     protected Optimizer(String name, float learningRate) {
-        if (!(learningRate >= 0)) {
-            throw new IllegalArgumentException(name + ": learning_rate must be >= 0. Received: learning_rate=" + learningRate);
+        this(name, checkLearningRate(learningRate), null, null, null, null, null);
+    }
+
+    /** A subclass with a learning rate schedule and no clipping or weight decay. */
+    protected Optimizer(String name, LearningRateSchedule learningRate) {
+        this(name, 0f, requireSchedule(learningRate), null, null, null, null);
+    }
+
+    /** A subclass configured by a {@link Builder}; {@code defaultName} is used unless the builder names it. */
+    protected Optimizer(String defaultName, Builder<?> options) {
+        this(options.name != null ? options.name : defaultName,
+                options.schedule != null ? 0f : checkLearningRate(options.learningRate), options.schedule,
+                options.weightDecay, options.clipnorm, options.clipvalue, options.globalClipnorm);
+    }
+
+    private Optimizer(String name, float learningRate, LearningRateSchedule schedule, Float weightDecay,
+                      Float clipnorm, Float clipvalue, Float globalClipnorm) {
+        int clips = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0) + (globalClipnorm != null ? 1 : 0);
+        if (clips > 1) {
+            throw new IllegalArgumentException("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm="
+                    + str(clipnorm) + ", clipvalue=" + str(clipvalue) + ", global_clipnorm=" + str(globalClipnorm));
+        }
+        checkPositive("clipnorm", clipnorm);
+        checkPositive("clipvalue", clipvalue);
+        checkPositive("global_clipnorm", globalClipnorm);
+        if (weightDecay != null && !(weightDecay >= 0 && weightDecay < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Argument `weight_decay` must be a float >= 0. Received: weight_decay=" + weightDecay);
         }
         this.name = name;
         this.learningRate = learningRate;
+        this.schedule = schedule;
+        this.weightDecay = weightDecay;
+        this.clipnorm = clipnorm;
+        this.clipvalue = clipvalue;
+        this.globalClipnorm = globalClipnorm;
     }
+
+    private static String str(Float f) {
+        return f == null ? "None" : f.toString();
+    }
+
+    private static void checkPositive(String argument, Float value) {
+        if (value != null && !(value > 0 && value < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Argument `" + argument + "` must be a float > 0. Received: " + argument + "=" + value);
+        }
+    }
+
+    private static float checkLearningRate(float lr) {
+        if (!(lr >= 0 && lr < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Argument `learning_rate` should be a float >= 0, or an instance of LearningRateSchedule, "
+                    + "or a callable (that takes in the current iteration value and returns the corresponding learning rate value). "
+                    + "Received instead: learning_rate=" + lr);
+        }
+        return lr;
+    }
+
+    private static LearningRateSchedule requireSchedule(LearningRateSchedule s) {
+        if (s == null) checkLearningRate(Float.NaN);
+        return s;
+    }
+
+    /** Keras' check of a decay rate such as {@code rho} or {@code beta_1}: a float in [0, 1). */
+    protected static float checkUnitInterval(String argument, float value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException("Argument `" + argument + "` must be a float in [0, 1). Received: " + argument + "=" + value);
+        }
+        return value;
+    }
+
+    /** Keras' check of a non-negative float such as {@code epsilon}. */
+    protected static float checkNonNegative(String argument, float value) {
+        if (!(value >= 0 && value < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Argument `" + argument + "` must be a float >= 0. Received: " + argument + "=" + value);
+        }
+        return value;
+    }
+
+    // ---- configuration -------------------------------------------------------------------------------
 
     public String name() {
         return name;
     }
 
+    /** The learning rate of the next update: the float, or the schedule at {@link #iterations()}. */
     public float learningRate() {
-        return learningRate;
+        return schedule != null ? schedule.learningRate(iterations) : learningRate;
     }
 
+    /** The schedule given as learning rate, or null for a float learning rate. */
+    public LearningRateSchedule learningRateSchedule() {
+        return schedule;
+    }
+
+    /**
+     * Sets a float learning rate (as callbacks such as ReduceLROnPlateau do). An optimizer built with a
+     * schedule refuses, as Keras does.
+     */
     public void setLearningRate(float learningRate) {
-        this.learningRate = learningRate;
+        if (schedule != null) {
+            throw new IllegalStateException("This optimizer was created with a `LearningRateSchedule` object as its `learning_rate` "
+                    + "constructor argument, hence its learning rate is not settable. If you need the learning rate to be settable, "
+                    + "you should instantiate the optimizer with a float `learning_rate` argument.");
+        }
+        this.learningRate = checkLearningRate(learningRate);
     }
 
-    /** Number of {@link #applyGradients} calls so far (Keras' {@code optimizer.iterations}). */
+    /** Replaces the learning rate by a schedule, evaluated at {@link #iterations()} from now on. */
+    public void setLearningRate(LearningRateSchedule schedule) {
+        this.schedule = requireSchedule(schedule);
+    }
+
+    /** The weight decay, or null without. */
+    public Float weightDecay() {
+        return weightDecay;
+    }
+
+    public Float clipnorm() {
+        return clipnorm;
+    }
+
+    public Float clipvalue() {
+        return clipvalue;
+    }
+
+    public Float globalClipnorm() {
+        return globalClipnorm;
+    }
+
+    /**
+     * Exempts variables from weight decay: those in {@code vars}, and those whose name contains one of
+     * {@code names} (e.g. {@code "bias"}). Must be called before the first update.
+     */
+    public void excludeFromWeightDecay(Collection<Variable> vars, Collection<String> names) {
+        if (!states.isEmpty()) {
+            throw new IllegalStateException("`excludeFromWeightDecay()` can only be configured before the optimizer is built.");
+        }
+        Set<Variable> s = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (vars != null) s.addAll(vars);
+        excludedFromDecay = s;
+        excludedFromDecayNames = names == null || names.isEmpty() ? null
+                : Pattern.compile(String.join("|", names.stream().map(Pattern::quote).toList()));
+    }
+
+    /** Keras' {@code get_config}: the constructor arguments; subclasses add theirs. */
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        if (schedule != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("class_name", schedule.getClass().getSimpleName());
+            s.put("config", schedule.getConfig());
+            c.put("learning_rate", s);
+        } else {
+            c.put("learning_rate", learningRate);
+        }
+        c.put("weight_decay", weightDecay);
+        c.put("clipnorm", clipnorm);
+        c.put("global_clipnorm", globalClipnorm);
+        c.put("clipvalue", clipvalue);
+        return c;
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------
+
+    /** Number of updates so far (Keras' {@code optimizer.iterations}); 0 during the first update. */
     public long iterations() {
         return iterations;
     }
 
-    /** Applies one update step: {@code grads.get(i)} to {@code vars.get(i)}; null gradients are skipped. */
+    /** The optimizer's variables: its own (e.g. Nadam's {@code u_product}), then every slot in creation order. */
+    public List<Variable> variables() {
+        List<Variable> all = new ArrayList<>(ownVariables);
+        all.addAll(slotVariables);
+        return all;
+    }
+
+    /** The names of the slots each variable gets, e.g. {@code ["momentum", "velocity"]} for Adam. */
+    public List<String> slots() {
+        return List.of(slotNames());
+    }
+
+    /**
+     * The slot {@code slot} of {@code variable} (e.g. {@code slot(kernel, "momentum")}), or null before the
+     * variable's first update.
+     */
+    public Variable slot(Variable variable, String slot) {
+        String[] names = slotNames();
+        int k = List.of(names).indexOf(slot);
+        if (k < 0) {
+            throw new IllegalArgumentException(name + " has no slot \"" + slot + "\". Its slots: " + List.of(names));
+        }
+        State s = states.get(variable);
+        return s == null ? null : s.slots[k];
+    }
+
+    /** Adds an optimizer-level variable (not per model variable), listed first in {@link #variables()}. */
+    protected Variable addVariable(String variableName, Tensor initialValue) {
+        Variable v = new Variable(name + "/" + variableName, initialValue, false);
+        ownVariables.add(v);
+        return v;
+    }
+
+    private State state(Variable v) {
+        State s = states.get(v);
+        if (s == null) {
+            String[] names = slotNames();
+            Variable[] slots = new Variable[names.length];
+            for (int k = 0; k < names.length; k++) {
+                float init = slotInitialValue(names[k]);
+                Tensor value = init == 0f ? Tensor.zeros(v.dims()) : Tensor.full(init, v.dims());
+                slots[k] = new Variable(name + "/" + v.name().replace('/', '_') + "_" + names[k], value, false);
+                slotVariables.add(slots[k]);
+            }
+            s = new State(slots);
+            states.put(v, s);
+        }
+        return s;
+    }
+
+    // ---- the update ----------------------------------------------------------------------------------
+
+    /**
+     * Applies one update: {@code grads.get(i)} to {@code vars.get(i)}. Variables with a null gradient are
+     * left alone; an empty list is a no-op; all null is an error, as in Keras.
+     */
     public void applyGradients(List<Tensor> grads, List<Variable> vars) {
         if (grads.size() != vars.size()) {
             throw new IllegalArgumentException(name + ".applyGradients: " + grads.size() + " gradients for " + vars.size() + " variables");
         }
-        iterations++;
+        if (vars.isEmpty()) return;
+        int n = 0;
+        Variable[] vs = new Variable[vars.size()];
+        Tensor[] gs = new Tensor[vars.size()];
         for (int i = 0; i < vars.size(); i++) {
             Tensor g = grads.get(i);
             if (g == null) continue;
@@ -55,32 +304,209 @@ public abstract class Optimizer {
             if (!g.shape().equals(v.shape())) {
                 throw new IllegalArgumentException(name + ": gradient of shape " + g.shape() + " for variable " + v.name() + " of shape " + v.shape());
             }
-            float[][] s = slots.computeIfAbsent(v, k -> newSlots(k.size()));
-            update(v.buffer(), g.contiguous().buffer(), g.contiguous().offset(), s, learningRate, iterations);
+            vs[n] = v;
+            gs[n++] = g.contiguous();
+        }
+        if (n == 0) throw new IllegalArgumentException("No gradients provided for any variable.");
+
+        float[][] gBuf = new float[n][];
+        int[] gOff = new int[n];
+        State[] st = new State[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = state(vs[i]);
+            gBuf[i] = gs[i].buffer();
+            gOff[i] = gs[i].offset();
+        }
+        clipGradients(n, vs, st, gBuf, gOff);
+
+        float lr = learningRate();
+        if (weightDecay != null && weightDecay > 0) {
+            float decay = weightDecay * lr;
+            for (int i = 0; i < n; i++) {
+                if (!usesWeightDecay(vs[i])) continue;
+                float[] w = vs[i].buffer();
+                for (int j = 0; j < w.length; j++) w[j] -= w[j] * decay;
+            }
+        }
+        prepareStep(lr);
+        for (int i = 0; i < n; i++) updateStep(vs[i], gBuf[i], gOff[i], st[i].buffers, lr);
+        iterations++;
+    }
+
+    private boolean usesWeightDecay(Variable v) {
+        if (excludedFromDecay.contains(v)) return false;
+        return excludedFromDecayNames == null || !excludedFromDecayNames.matcher(v.name()).find();
+    }
+
+    /** Replaces each gradient by its clipped copy (in a per-variable buffer) when clipping is on. */
+    private void clipGradients(int n, Variable[] vs, State[] st, float[][] gBuf, int[] gOff) {
+        if (clipnorm != null) {
+            float c = clipnorm;
+            for (int i = 0; i < n; i++) {
+                double norm = Math.sqrt(sumOfSquares(gBuf[i], gOff[i], vs[i].size()));
+                // Keras: g * clipnorm / max(norm, clipnorm); a NaN norm propagates (Math.max keeps NaN)
+                scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) (c / Math.max(norm, c)));
+            }
+        } else if (globalClipnorm != null) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += sumOfSquares(gBuf[i], gOff[i], vs[i].size());
+            double norm = Math.sqrt(sum);
+            float c = globalClipnorm;
+            // Keras: clip_norm * min(1 / norm, 1 / clip_norm), NaN when the norm is not finite
+            double scale = c * Math.min(1.0 / norm, 1.0 / c) + (norm - norm);
+            for (int i = 0; i < n; i++) scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) scale);
+        } else if (clipvalue != null) {
+            float c = clipvalue;
+            for (int i = 0; i < n; i++) {
+                int size = vs[i].size();
+                float[] out = clippedBuffer(st[i], size);
+                float[] g = gBuf[i];
+                int off = gOff[i];
+                for (int j = 0; j < size; j++) {
+                    float x = g[off + j];
+                    out[j] = x < -c ? -c : x > c ? c : x;
+                }
+                gBuf[i] = out;
+                gOff[i] = 0;
+            }
         }
     }
 
-    /** The optimizer's per-variable state arrays (e.g. RMSprop's velocity), each as long as the variable. */
-    protected abstract float[][] newSlots(int size);
-
-    /**
-     * Updates the values {@code w} in place from the gradient {@code g[gOff ..]}.
-     *
-     * @param step the 1-based iteration number
-     */
-    protected abstract void update(float[] w, float[] g, int gOff, float[][] slots, float lr, long step);
-
-    /** Slot arrays of {@code v}, for inspection (Keras' optimizer variables); null before its first update. */
-    public float[][] slotsOf(Variable v) {
-        return slots.get(v);
+    private static double sumOfSquares(float[] g, int off, int size) {
+        double s = 0;
+        for (int j = 0; j < size; j++) {
+            double x = g[off + j];
+            s += x * x;
+        }
+        return s;
     }
 
-    /** The optimizer Keras calls {@code name}, with Keras' defaults. */
+    private static void scaleInto(State s, int size, float[][] gBuf, int[] gOff, int i, float scale) {
+        if (scale == 1f) return;
+        float[] out = clippedBuffer(s, size);
+        float[] g = gBuf[i];
+        int off = gOff[i];
+        for (int j = 0; j < size; j++) out[j] = g[off + j] * scale;
+        gBuf[i] = out;
+        gOff[i] = 0;
+    }
+
+    private static float[] clippedBuffer(State s, int size) {
+        if (s.clipped == null) s.clipped = new float[size];
+        return s.clipped;
+    }
+
+    /** The slots every variable gets, created by the base on the variable's first update. */
+    protected String[] slotNames() {
+        return new String[0];
+    }
+
+    /** The initial value of slot {@code slot} (0 unless overridden, e.g. Adagrad's accumulator). */
+    protected float slotInitialValue(String slot) {
+        return 0f;
+    }
+
+    /**
+     * Called once per {@link #applyGradients}, after clipping and weight decay and before the
+     * per-variable updates, with {@link #iterations()} still the count before this update.
+     */
+    protected void prepareStep(float learningRate) {
+    }
+
+    /**
+     * Updates one variable in place: its values are {@code variable.buffer()} (contiguous, offset 0),
+     * its gradient {@code grad[gradOffset .. gradOffset + variable.size())}, its slots
+     * {@code slots[k]} in the order of {@link #slotNames()}. The 1-based step is {@code iterations() + 1}.
+     */
+    protected abstract void updateStep(Variable variable, float[] grad, int gradOffset, float[][] slots, float learningRate);
+
+    // ---- lookup --------------------------------------------------------------------------------------
+
+    /** The optimizer Keras calls {@code name} (case-insensitive), with Keras' defaults. */
     public static Optimizer get(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "rmsprop" -> new RMSprop();
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "sgd" -> new SGD();
-            default -> throw new IllegalArgumentException("Could not interpret optimizer identifier: " + name + ". Known: rmsprop, sgd");
+            case "rmsprop" -> new RMSprop();
+            case "adam" -> new Adam();
+            case "adamw" -> new AdamW();
+            case "adagrad" -> new Adagrad();
+            case "adadelta" -> new Adadelta();
+            case "adamax" -> new Adamax();
+            case "nadam" -> new Nadam();
+            default -> throw new IllegalArgumentException("Could not interpret optimizer identifier: " + name
+                    + ". Known: sgd, rmsprop, adam, adamw, adagrad, adadelta, adamax, nadam");
         };
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + getConfig();
+    }
+
+    // ---- builder -------------------------------------------------------------------------------------
+
+    /**
+     * The options every optimizer takes (Keras' base optimizer arguments); each optimizer's builder adds its
+     * own hyperparameters and {@code build()}.
+     *
+     * @param <B> the concrete builder, returned by every setter
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        float learningRate;
+        LearningRateSchedule schedule;
+        Float weightDecay;
+        Float clipnorm;
+        Float clipvalue;
+        Float globalClipnorm;
+        String name;
+
+        protected Builder(float defaultLearningRate) {
+            this.learningRate = defaultLearningRate;
+        }
+
+        protected abstract B self();
+
+        /** A fixed learning rate. */
+        public B learningRate(float learningRate) {
+            this.learningRate = learningRate;
+            this.schedule = null;
+            return self();
+        }
+
+        /** A learning rate schedule, evaluated at the optimizer's iterations. */
+        public B learningRate(LearningRateSchedule schedule) {
+            this.schedule = requireSchedule(schedule);
+            return self();
+        }
+
+        /** Decoupled weight decay: {@code w -= w * weightDecay * lr} before each update. */
+        public B weightDecay(float weightDecay) {
+            this.weightDecay = weightDecay;
+            return self();
+        }
+
+        /** Clips each gradient to an L2 norm of at most {@code clipnorm}. */
+        public B clipnorm(float clipnorm) {
+            this.clipnorm = clipnorm;
+            return self();
+        }
+
+        /** Clips each gradient element to {@code [-clipvalue, clipvalue]}. */
+        public B clipvalue(float clipvalue) {
+            this.clipvalue = clipvalue;
+            return self();
+        }
+
+        /** Scales all gradients together so that their global L2 norm is at most {@code globalClipnorm}. */
+        public B globalClipnorm(float globalClipnorm) {
+            this.globalClipnorm = globalClipnorm;
+            return self();
+        }
+
+        /** The optimizer's name (defaults to its class name). */
+        public B name(String name) {
+            this.name = name;
+            return self();
+        }
     }
 }

@@ -1,45 +1,148 @@
 package io.cornu.engine.optimizers;
 
+import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.optimizers.schedules.LearningRateSchedule;
+
+import java.util.Map;
+
 /**
- * RMSprop with Keras' update rule and defaults ({@code learning_rate=0.001, rho=0.9, epsilon=1e-7}):
+ * RMSprop, Keras' {@code RMSprop} ({@code learning_rate=0.001, rho=0.9, momentum=0, epsilon=1e-7,
+ * centered=false}); epsilon sits inside the square root, as in Keras:
  * <pre>
- * v = rho * v + (1 - rho) * g^2
- * w = w - lr * g / sqrt(v + epsilon)
+ * velocity = rho * velocity + (1 - rho) * g^2
+ * average_gradient = rho * average_gradient + (1 - rho) * g            (centered)
+ * denominator = velocity + epsilon                                    (or velocity - average_gradient^2 + epsilon)
+ * increment = lr * g / sqrt(denominator)
+ * momentum = momentum_coef * momentum + increment; w = w - momentum  (momentum > 0)
+ * w = w - increment                                                   (otherwise)
  * </pre>
+ * Slots: {@code velocity}, then {@code momentum} (momentum > 0), then {@code average_gradient} (centered).
  */
 public final class RMSprop extends Optimizer {
     private final float rho;
+    private final float momentum;
     private final float epsilon;
+    private final boolean centered;
 
+    /** Keras' positional order: learning_rate, rho, momentum, epsilon, centered. */
+    public RMSprop(float learningRate, float rho, float momentum, float epsilon, boolean centered) {
+        this(builder().learningRate(learningRate).rho(rho).momentum(momentum).epsilon(epsilon).centered(centered));
+    }
+
+    /** Without momentum, not centered. */
     public RMSprop(float learningRate, float rho, float epsilon) {
-        super("RMSprop", learningRate);
-        if (!(rho >= 0 && rho < 1)) throw new IllegalArgumentException("RMSprop: rho must be in [0, 1). Received: rho=" + rho);
-        this.rho = rho;
-        this.epsilon = epsilon;
+        this(learningRate, rho, 0f, epsilon, false);
     }
 
     public RMSprop(float learningRate) {
-        this(learningRate, 0.9f, 1e-7f);
+        this(builder().learningRate(learningRate));
+    }
+
+    public RMSprop(LearningRateSchedule learningRate) {
+        this(builder().learningRate(learningRate));
     }
 
     public RMSprop() {
-        this(0.001f);
+        this(builder());
+    }
+
+    private RMSprop(Builder b) {
+        super("RMSprop", b);
+        this.rho = checkUnitInterval("rho", b.rho);
+        this.momentum = checkUnitInterval("momentum", b.momentum);
+        this.epsilon = checkNonNegative("epsilon", b.epsilon);
+        this.centered = b.centered;
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
-    protected float[][] newSlots(int size) {
-        return new float[][] {new float[size]};
+    protected String[] slotNames() {
+        if (momentum > 0) return centered ? new String[] {"velocity", "momentum", "average_gradient"} : new String[] {"velocity", "momentum"};
+        return centered ? new String[] {"velocity", "average_gradient"} : new String[] {"velocity"};
     }
 
     @Override
-    protected void update(float[] w, float[] g, int gOff, float[][] slots, float lr, long step) {
+    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+        float[] w = variable.buffer();
+        int n = w.length;
         float[] v = slots[0];
-        float oneMinusRho = 1f - rho;
-        for (int i = 0; i < w.length; i++) {
+        float[] mom = momentum > 0 ? slots[1] : null;
+        float[] avg = centered ? slots[slots.length - 1] : null;
+        float r = rho, oneMinusRho = 1f - rho, eps = epsilon, mu = momentum;
+        for (int i = 0; i < n; i++) {
             float gi = g[gOff + i];
-            float vi = rho * v[i] + oneMinusRho * gi * gi;
+            float vi = r * v[i] + oneMinusRho * gi * gi;
             v[i] = vi;
-            w[i] -= lr * gi / (float) Math.sqrt(vi + epsilon);
+            float denominator;
+            if (avg != null) {
+                float ai = r * avg[i] + oneMinusRho * gi;
+                avg[i] = ai;
+                denominator = vi - ai * ai + eps;
+            } else {
+                denominator = vi + eps;
+            }
+            float increment = lr * gi / (float) Math.sqrt(denominator);
+            if (mom != null) {
+                float mi = mu * mom[i] + increment;
+                mom[i] = mi;
+                w[i] -= mi;
+            } else {
+                w[i] -= increment;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("rho", rho);
+        c.put("momentum", momentum);
+        c.put("epsilon", epsilon);
+        c.put("centered", centered);
+        return c;
+    }
+
+    /** {@code RMSprop.builder().rho(0.95f).momentum(0.9f).centered(true).build()}. */
+    public static final class Builder extends Optimizer.Builder<Builder> {
+        float rho = 0.9f;
+        float momentum = 0f;
+        float epsilon = 1e-7f;
+        boolean centered = false;
+
+        Builder() {
+            super(0.001f);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        public Builder rho(float rho) {
+            this.rho = rho;
+            return this;
+        }
+
+        public Builder momentum(float momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        public Builder epsilon(float epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        public Builder centered(boolean centered) {
+            this.centered = centered;
+            return this;
+        }
+
+        public RMSprop build() {
+            return new RMSprop(this);
         }
     }
 }
