@@ -88,13 +88,14 @@ final class Pooling {
         float[] xd = Convolution.dense(x);
         int n = g.batch() * g.outSize();
         float[] y = new float[n];
-        int[] arg = new int[n];
+        boolean recording = GradientTape.isRecording();
+        int[] arg = recording ? new int[n] : null;
         int rows = g.batch() * g.outH();
         Parallelism.forRange(rows, rowGrain(g), (lo, hi) -> {
             for (int r = lo; r < hi; r++) maxRow(xd, g, r / g.outH(), r % g.outH(), y, arg);
         });
         Tensor out = Tensor.wrap(y, outShape);
-        if (GradientTape.isRecording()) {
+        if (recording) {
             int[] xDims = x.dims();
             GradientTape.record(out, op, new Tensor[] {x}, (gy, needed) -> {
                 if (!needed[0]) return new Tensor[] {null};
@@ -111,7 +112,11 @@ final class Pooling {
         return out;
     }
 
-    /** Output row {@code oy} of image {@code b}: maxima and their flat input indices. */
+    /**
+     * Output row {@code oy} of image {@code b}: maxima, and their flat input indices when
+     * {@code arg} is not null. Both loops are branch-free (selects), as the comparisons of random
+     * data would mispredict half of the time.
+     */
     private static void maxRow(float[] x, ConvGeometry g, int b, int oy, float[] y, int[] arg) {
         final int c = g.inC(), inW = g.inW(), kw = g.kw();
         int xImg = b * g.inSize();
@@ -127,15 +132,15 @@ final class Pooling {
                     int xr = xImg + ((iy0 + ky) * inW + ix0 + kx) * c;
                     if (first) {
                         System.arraycopy(x, xr, y, yr, c);
-                        for (int i = 0; i < c; i++) arg[yr + i] = xr + i;
+                        if (arg != null) for (int i = 0; i < c; i++) arg[yr + i] = xr + i;
                         first = false;
-                        continue;
-                    }
-                    for (int i = 0; i < c; i++) {
-                        float v = x[xr + i];
-                        if (v > y[yr + i]) {
-                            y[yr + i] = v;
-                            arg[yr + i] = xr + i;
+                    } else if (arg == null) {
+                        for (int i = 0; i < c; i++) y[yr + i] = Math.max(y[yr + i], x[xr + i]);
+                    } else {
+                        for (int i = 0; i < c; i++) {
+                            float v = x[xr + i], cur = y[yr + i];
+                            arg[yr + i] = v > cur ? xr + i : arg[yr + i];
+                            y[yr + i] = Math.max(cur, v);
                         }
                     }
                 }
