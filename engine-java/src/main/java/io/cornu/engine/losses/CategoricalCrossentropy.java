@@ -10,33 +10,42 @@ import io.cornu.engine.tensor.Tensor;
  * With {@code fromLogits} the prediction is a logit vector and a stable log-softmax is used.
  */
 public final class CategoricalCrossentropy extends Loss {
-    private static final float EPSILON = 1e-7f;
     private final boolean fromLogits;
     private final float labelSmoothing;
 
     public CategoricalCrossentropy(boolean fromLogits, float labelSmoothing) {
         super("categorical_crossentropy");
-        if (labelSmoothing < 0 || labelSmoothing > 1) {
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("CategoricalCrossentropy: label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
         }
         this.fromLogits = fromLogits;
         this.labelSmoothing = labelSmoothing;
     }
 
+    public CategoricalCrossentropy(boolean fromLogits) {
+        this(fromLogits, 0f);
+    }
+
     public CategoricalCrossentropy() {
         this(false, 0f);
     }
 
+    public boolean fromLogits() {
+        return fromLogits;
+    }
+
+    public float labelSmoothing() {
+        return labelSmoothing;
+    }
+
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        if (yTrue.rank() != yPred.rank() || yTrue.dim(-1) != yPred.dim(-1)) {
-            throw new IllegalArgumentException("Loss \"" + name() + "\": `y_true` and `y_pred` must have the same shape. Received: y_true.shape="
-                    + yTrue.shape() + ", y_pred.shape=" + yPred.shape());
-        }
-        Tensor target = yTrue;
+        Tensor[] tp = sameShape(yTrue, yPred);
+        Tensor target = tp[0];
+        yPred = tp[1];
         if (labelSmoothing > 0) {
             int classes = yPred.dim(-1);
-            target = Ops.add(Ops.mul(yTrue, 1f - labelSmoothing), labelSmoothing / classes);
+            target = Ops.add(Ops.mul(target, 1f - labelSmoothing), labelSmoothing / classes);
         }
         Tensor logProbs;
         if (fromLogits) {

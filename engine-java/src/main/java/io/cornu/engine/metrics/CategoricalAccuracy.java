@@ -4,47 +4,35 @@ import io.cornu.engine.tensor.Tensor;
 
 /**
  * How often the arg-max of the prediction equals the arg-max of the one-hot label, as Keras'
- * {@code categorical_accuracy}. Ties in the prediction go to the first maximum, as {@code argmax}.
+ * {@code CategoricalAccuracy}. Ties go to the first maximum, as {@code argmax}; logits work as well
+ * as probabilities.
+ *
+ * <pre>{@code
+ * CategoricalAccuracy m = new CategoricalAccuracy();
+ * m.updateState(Tensor.of(new float[][] {{0, 0, 1}, {0, 1, 0}}), Tensor.of(new float[][] {{0.1f, 0.9f, 0.8f}, {0.05f, 0.95f, 0}}));
+ * m.result();   // 0.5
+ * }</pre>
  */
-public final class CategoricalAccuracy extends Metric {
-    private double correct;
-    private double total;
-
+public final class CategoricalAccuracy extends MeanMetricWrapper {
     public CategoricalAccuracy(String name) {
-        super(name);
+        super(name, (t, p) -> matches(name, t, p));
     }
 
     public CategoricalAccuracy() {
         this("categorical_accuracy");
     }
 
-    @Override
-    public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    private static Tensor matches(String name, Tensor yTrue, Tensor yPred) {
+        if (yPred.rank() < 1 || !yTrue.shape().equals(yPred.shape())) {
+            throw MetricInputs.mismatch(name, yTrue, yPred, "must have the same shape");
+        }
         int classes = yPred.dim(-1);
         float[] t = yTrue.toFloatArray(), p = yPred.toFloatArray();
-        float[] w = sampleWeight == null ? null : sampleWeight.toFloatArray();
         int rows = classes == 0 ? 0 : p.length / classes;
+        float[] out = new float[rows];
         for (int r = 0; r < rows; r++) {
-            double wi = weight(sampleWeight, w, r);
-            if (argmax(t, r * classes, classes) == argmax(p, r * classes, classes)) correct += wi;
-            total += wi;
+            out[r] = MetricInputs.argmax(t, r * classes, classes) == MetricInputs.argmax(p, r * classes, classes) ? 1f : 0f;
         }
-    }
-
-    static int argmax(float[] v, int off, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) if (v[off + i] > v[off + best]) best = i;
-        return best;
-    }
-
-    @Override
-    public double result() {
-        return total == 0 ? 0 : (double) correct / total;
-    }
-
-    @Override
-    public void resetState() {
-        correct = 0;
-        total = 0;
+        return Tensor.wrap(out, MetricInputs.withoutLast(yPred.dims()));
     }
 }

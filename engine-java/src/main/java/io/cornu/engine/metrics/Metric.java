@@ -5,6 +5,22 @@ import io.cornu.engine.tensor.Tensor;
 /**
  * A stateful metric, as Keras' {@code Metric}: {@link #updateState} accumulates over batches,
  * {@link #result} reads the value so far, {@link #resetState} starts over (each epoch).
+ *
+ * <p>A custom metric subclasses this class, keeps its state in fields, and implements the three
+ * methods; it can then be passed to {@code compile} like a built-in one:
+ * <pre>{@code
+ * class TruePositives extends Metric {
+ *     private double count;
+ *     TruePositives() { super("true_positives"); }
+ *     public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+ *         float[] t = yTrue.toFloatArray(), p = yPred.toFloatArray();
+ *         float[] w = sampleWeight == null ? null : sampleWeight.toFloatArray();
+ *         for (int i = 0; i < t.length; i++) if (t[i] == 1 && p[i] > 0.5f) count += weight(sampleWeight, w, i);
+ *     }
+ *     public double result() { return count; }
+ *     public void resetState() { count = 0; }
+ * }
+ * }</pre>
  */
 public abstract class Metric {
     private final String name;
@@ -26,8 +42,10 @@ public abstract class Metric {
     /** Accumulates a batch with per-sample weights ({@code (batch,)}, or null for 1). */
     public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
 
+    /** The value over every batch since the last {@link #resetState}. */
     public abstract double result();
 
+    /** Forgets every batch seen so far. */
     public abstract void resetState();
 
     /** The weight of sample {@code i}: 1 without weights. */
