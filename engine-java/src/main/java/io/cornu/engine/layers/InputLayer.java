@@ -59,11 +59,21 @@ public final class InputLayer extends Layer {
         return "[" + batchShape + "]";
     }
 
+    /** The inverse of {@link #getConfig()}. */
+    public static InputLayer fromConfig(Map<String, Object> c) {
+        List<?> dims = (List<?>) c.get("batch_input_shape");
+        Integer[] sample = new Integer[dims.size() - 1];
+        for (int i = 1; i < dims.size(); i++) sample[i - 1] = dims.get(i) == null ? null : ((Number) dims.get(i)).intValue();
+        return new InputLayer(Shape.ofNullable(sample), (String) c.get("name"));
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();
         c.remove("trainable");
-        c.put("batch_input_shape", batchShape.toString());
+        List<Integer> dims = new java.util.ArrayList<>();
+        for (int d : batchShape.dims()) dims.add(d == Shape.NONE ? null : d);
+        c.put("batch_input_shape", dims);
         c.put("sparse", false);
         c.put("ragged", false);
         return c;

@@ -30,6 +30,38 @@ public final class LayerRegistry {
         register("Subtract", c -> new Subtract(name(c)));
         register("Multiply", c -> new Multiply(name(c)));
         register("Average", c -> new Average(name(c)));
+        // core, merging, reshaping, activation and normalization layers
+        register("Activation", io.cornu.engine.layers.activation.Activation::fromConfig);
+        register("Dropout", io.cornu.engine.layers.core.Dropout::fromConfig);
+        register("SpatialDropout1D", io.cornu.engine.layers.core.SpatialDropout1D::fromConfig);
+        register("SpatialDropout2D", io.cornu.engine.layers.core.SpatialDropout2D::fromConfig);
+        register("Embedding", io.cornu.engine.layers.core.Embedding::fromConfig);
+        register("Masking", io.cornu.engine.layers.core.Masking::fromConfig);
+        register("Lambda", io.cornu.engine.layers.core.Lambda::fromConfig);
+        register("Maximum", c -> new io.cornu.engine.layers.merging.Maximum(name(c)));
+        register("Minimum", c -> new io.cornu.engine.layers.merging.Minimum(name(c)));
+        register("Concatenate", io.cornu.engine.layers.merging.Concatenate::fromConfig);
+        register("Dot", io.cornu.engine.layers.merging.Dot::fromConfig);
+        register("Flatten", io.cornu.engine.layers.reshaping.Flatten::fromConfig);
+        register("Reshape", io.cornu.engine.layers.reshaping.Reshape::fromConfig);
+        register("Permute", io.cornu.engine.layers.reshaping.Permute::fromConfig);
+        register("RepeatVector", io.cornu.engine.layers.reshaping.RepeatVector::fromConfig);
+        register("ZeroPadding1D", io.cornu.engine.layers.reshaping.ZeroPadding1D::fromConfig);
+        register("ZeroPadding2D", io.cornu.engine.layers.reshaping.ZeroPadding2D::fromConfig);
+        register("Cropping1D", io.cornu.engine.layers.reshaping.Cropping1D::fromConfig);
+        register("Cropping2D", io.cornu.engine.layers.reshaping.Cropping2D::fromConfig);
+        register("UpSampling1D", io.cornu.engine.layers.reshaping.UpSampling1D::fromConfig);
+        register("UpSampling2D", io.cornu.engine.layers.reshaping.UpSampling2D::fromConfig);
+        register("ReLU", io.cornu.engine.layers.activation.ReLU::fromConfig);
+        register("LeakyReLU", io.cornu.engine.layers.activation.LeakyReLU::fromConfig);
+        register("PReLU", io.cornu.engine.layers.activation.PReLU::fromConfig);
+        register("ELU", io.cornu.engine.layers.activation.ELU::fromConfig);
+        register("Softmax", io.cornu.engine.layers.activation.Softmax::fromConfig);
+        register("BatchNormalization", io.cornu.engine.layers.normalization.BatchNormalization::fromConfig);
+        register("LayerNormalization", io.cornu.engine.layers.normalization.LayerNormalization::fromConfig);
+        register("SimpleRNN", io.cornu.engine.layers.rnn.SimpleRNN::fromConfig);
+        register("LSTM", io.cornu.engine.layers.rnn.LSTM::fromConfig);
+        register("GRU", io.cornu.engine.layers.rnn.GRU::fromConfig);
     }
 
     private LayerRegistry() {
