@@ -132,7 +132,12 @@ final class Arithmetic {
 
     /** {@code a * s + t}. */
     static Tensor scaleShift(Tensor a, float s, float t) {
-        Elementwise.requireFloat(t == 0f ? "multiply" : "add", a);
+        return scaleShift(t == 0f ? "multiply" : "add", a, s, t);
+    }
+
+    /** {@code a * s + t}, named {@code op} in error messages. */
+    static Tensor scaleShift(String op, Tensor a, float s, float t) {
+        Elementwise.requireFloat(op, a);
         Tensor src = a.contiguous();
         Tensor out = Tensor.zeros(a.dims());
         Kernels.get().scaleShift(src.buffer(), src.offset(), s, t, out.buffer(), 0, out.size());
@@ -143,7 +148,7 @@ final class Arithmetic {
     }
 
     static Tensor neg(Tensor a) {
-        return scaleShift(a, -1f, 0f);
+        return scaleShift("negative", a, -1f, 0f);
     }
 
     // ---- unary math (entries of the UnaryFunction table) ----

@@ -101,6 +101,10 @@ class ArithmeticTest {
         assertEquals("add: expected a float32 tensor, got int32 tensor of shape (3,)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Ops.sqrt(Tensor.ofLongs(4, 9)));
         assertEquals("sqrt: expected a float32 tensor, got int64 tensor of shape (2,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Ops.neg(ints));
+        assertEquals("negative: expected a float32 tensor, got int32 tensor of shape (3,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Ops.mul(ints, 2f));
+        assertEquals("multiply: expected a float32 tensor, got int32 tensor of shape (3,)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Ops.pow(ints, 3f));
         assertEquals("power: expected a float32 tensor, got int32 tensor of shape (3,)", e.getMessage());
     }
