@@ -10,6 +10,7 @@ import io.cornu.engine.models.Functional;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.optimizers.Optimizer;
 import io.cornu.engine.saving.LayerRegistry;
+import io.cornu.engine.saving.ModelConfig;
 import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
@@ -46,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>{@link Spec#run()} makes fresh layers from the factory and checks, in Keras' order:
  * <ol>
  *   <li>config round trip: {@code LayerRegistry.fromConfig(className, getConfig())} gives a layer
- *       with an equal config (skipped with {@link Spec#serializable(boolean) serializable(false)});</li>
+ *       with an equal config, and so does the JSON of {@link ModelConfig} (skipped with
+ *       {@link Spec#serializable(boolean) serializable(false)});</li>
  *   <li>symbolic call on {@link Input}s of the input shapes with a None batch: the output shape is
  *       the expected one with a None batch (or {@link Spec#expectedSymbolicOutputShape}), and equals
  *       {@code computeOutputShape(s)};</li>
@@ -233,6 +235,11 @@ public final class LayerTestCase {
             Layer copy = LayerRegistry.fromConfig(layer.className(), config);
             assertEquals(layer.getClass(), copy.getClass(), "fromConfig class");
             assertEquals(config, copy.getConfig(), "config round trip of " + layer.className());
+            // through JSON, as a saved model's config travels (numbers come back as doubles)
+            String json = ModelConfig.toJson(layer);
+            Layer fromJson = ModelConfig.fromJson(json);
+            assertEquals(layer.getClass(), fromJson.getClass(), "class after a JSON round trip");
+            assertEquals(json, ModelConfig.toJson(fromJson), "JSON config round trip of " + layer.className());
         }
 
         private Shape symbolicExpected() {
@@ -399,7 +406,8 @@ public final class LayerTestCase {
             try (InputStream in = LayerTestCase.class.getResourceAsStream("/fixtures/" + path)) {
                 if (in == null) throw new IllegalArgumentException("No fixture /fixtures/" + path + " on the test classpath");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return new Fixture(path, (Map<String, Object>) new Json(text).value());
+                return new Fixture(path, new com.google.gson.Gson().fromJson(text,
+                        new com.google.gson.reflect.TypeToken<LinkedHashMap<String, Object>>() { }.getType()));
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read fixture " + path, e);
             }
@@ -511,100 +519,6 @@ public final class LayerTestCase {
             Map<String, Tensor> m = new LinkedHashMap<>();
             for (int i = 0; i < nameAndTensor.length; i += 2) m.put((String) nameAndTensor[i], (Tensor) nameAndTensor[i + 1]);
             return m;
-        }
-    }
-
-    /** A minimal JSON reader for the fixtures: objects (ordered), arrays, numbers as Double, strings, true/false/null. */
-    static final class Json {
-        private final String s;
-        private int i;
-
-        Json(String s) {
-            this.s = s;
-        }
-
-        Object value() {
-            skip();
-            char c = s.charAt(i);
-            if (c == '{') return object();
-            if (c == '[') return array();
-            if (c == '"') return string();
-            if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
-            if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
-            if (s.startsWith("null", i)) { i += 4; return null; }
-            if (s.startsWith("NaN", i)) { i += 3; return Double.NaN; }
-            if (s.startsWith("Infinity", i)) { i += 8; return Double.POSITIVE_INFINITY; }
-            if (s.startsWith("-Infinity", i)) { i += 9; return Double.NEGATIVE_INFINITY; }
-            return number();
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            skip();
-            if (s.charAt(i) == '}') { i++; return m; }
-            while (true) {
-                skip();
-                String k = string();
-                skip();
-                expect(':');
-                m.put(k, value());
-                skip();
-                if (s.charAt(i) == ',') { i++; continue; }
-                expect('}');
-                return m;
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> l = new ArrayList<>();
-            i++;
-            skip();
-            if (s.charAt(i) == ']') { i++; return l; }
-            while (true) {
-                l.add(value());
-                skip();
-                if (s.charAt(i) == ',') { i++; continue; }
-                expect(']');
-                return l;
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (s.charAt(i) != '"') {
-                char c = s.charAt(i++);
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case 'u' -> { sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; }
-                        default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            i++;
-            return sb.toString();
-        }
-
-        private Double number() {
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-            if (start == i) throw new IllegalArgumentException("JSON: unexpected '" + s.charAt(i) + "' at " + i);
-            return Double.parseDouble(s.substring(start, i));
-        }
-
-        private void expect(char c) {
-            if (s.charAt(i) != c) throw new IllegalArgumentException("JSON: expected '" + c + "' at " + i + ", found '" + s.charAt(i) + "'");
-            i++;
-        }
-
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
         }
     }
 }
