@@ -2,12 +2,14 @@ package io.cornu.engine.ops;
 
 import io.cornu.engine.autodiff.GradientTape;
 import io.cornu.engine.kernels.Kernels;
+import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Tensor;
 
 /**
  * Elementwise arithmetic and math with broadcasting, and their gradients. Reached through
  * {@link Ops}. Binary ops broadcast like NumPy (the tape sums gradients back over broadcast axes);
- * unary math functions are entries of the {@link UnaryFunction} table. All take float32 tensors.
+ * unary math functions are entries of the {@link UnaryFunction} table. All take float32 tensors,
+ * except {@code maximum} and {@code minimum}, which also take integers.
  */
 final class Arithmetic {
     private Arithmetic() {
@@ -95,14 +97,19 @@ final class Arithmetic {
     }
 
     private static Tensor extremum(String op, Tensor a, Tensor b, boolean isMax) {
-        Elementwise.requireFloat(op, a, b);
+        boolean aInt = a.dtype() != DType.FLOAT32, bInt = b.dtype() != DType.FLOAT32;
+        if (aInt && bInt) return integerExtremum(op, a, b, isMax);
+        // one integer operand: compared as float32, as Keras promotes it (it gets no gradient)
+        if (aInt) a = a.cast(DType.FLOAT32);
+        if (bInt) b = b.cast(DType.FLOAT32);
+        Tensor fa = a, fb = b;
         Tensor out = isMax
                 ? Broadcast.binary(op, a, b, Arithmetic::maxRow, Math::max)
                 : Broadcast.binary(op, a, b, Arithmetic::minRow, Math::min);
         if (GradientTape.isRecording()) {
-            GradientTape.record(out, op, new Tensor[] {a, b}, (g, needed) -> {
+            GradientTape.record(out, op, new Tensor[] {fa, fb}, (g, needed) -> {
                 int[] shape = out.dims();
-                float[] x = Broadcast.expand(a, shape).toFloatArray(), z = Broadcast.expand(b, shape).toFloatArray();
+                float[] x = Broadcast.expand(fa, shape).toFloatArray(), z = Broadcast.expand(fb, shape).toFloatArray();
                 float[] gd = g.toFloatArray();
                 float[] da = new float[gd.length], db = new float[gd.length];
                 for (int i = 0; i < gd.length; i++) {
@@ -114,6 +121,20 @@ final class Arithmetic {
             });
         }
         return out;
+    }
+
+    /** Two integer operands: exact in int64, int32 unless either is int64. */
+    private static Tensor integerExtremum(String op, Tensor a, Tensor b, boolean isMax) {
+        int[] shape = Broadcast.shape(op, a.dims(), b.dims());
+        long[] x = a.broadcastTo(shape).toLongArray(), z = b.broadcastTo(shape).toLongArray();
+        if (a.dtype() == DType.INT64 || b.dtype() == DType.INT64) {
+            long[] out = new long[x.length];
+            for (int i = 0; i < x.length; i++) out[i] = isMax ? Math.max(x[i], z[i]) : Math.min(x[i], z[i]);
+            return Tensor.wrap(out, shape);
+        }
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = (int) (isMax ? Math.max(x[i], z[i]) : Math.min(x[i], z[i]));
+        return Tensor.wrap(out, shape);
     }
 
     private static void powRow(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {

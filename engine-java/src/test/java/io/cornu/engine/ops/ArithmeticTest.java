@@ -1,5 +1,6 @@
 package io.cornu.engine.ops;
 
+import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,19 @@ class ArithmeticTest {
         assertClose(new double[] {1, 0, 4, 0, 5, Double.NaN}, Ops.maximum(a, b), 0, 0);
         assertClose(new double[] {0, -2, 3, -4, 0, Double.NaN}, Ops.minimum(a, b), 0, 0);
         assertArrayEquals(new int[] {3, 2}, Ops.maximum(Tensor.zeros(3, 1), Tensor.zeros(2)).dims());
+    }
+
+    @Test
+    void maximumAndMinimumAcceptIntegers() {
+        Tensor m = Ops.maximum(Tensor.ofInts(new int[][] {{1, -5}, {7, 2}}), Tensor.ofInts(0, 3));
+        assertEquals(DType.INT32, m.dtype());
+        assertArrayEquals(new int[] {1, 3, 7, 3}, m.toIntArray());
+        Tensor l = Ops.minimum(Tensor.ofInts(1, 2), Tensor.ofLongs(1L << 40, -(1L << 40)));
+        assertEquals(DType.INT64, l.dtype());
+        assertArrayEquals(new long[] {1, -(1L << 40)}, l.toLongArray());
+        Tensor f = Ops.maximum(Tensor.ofInts(1, 2), Tensor.of(new float[] {1.5f, 0.5f}));
+        assertEquals(DType.FLOAT32, f.dtype());
+        assertArrayEquals(new float[] {1.5f, 2}, f.toFloatArray());
     }
 
     @Test
