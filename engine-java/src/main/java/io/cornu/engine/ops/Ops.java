@@ -62,12 +62,12 @@ public final class Ops {
         return Arithmetic.pow(a, p);
     }
 
-    /** The larger of {@code a} and {@code b} elementwise, broadcasting (NaN propagates); ties send the gradient to {@code a}. */
+    /** The larger of {@code a} and {@code b} elementwise, broadcasting (NaN propagates; two int tensors give an int result); ties send the gradient to {@code a}. */
     public static Tensor maximum(Tensor a, Tensor b) {
         return Arithmetic.maximum(a, b);
     }
 
-    /** The smaller of {@code a} and {@code b} elementwise, broadcasting (NaN propagates); ties send the gradient to {@code a}. */
+    /** The smaller of {@code a} and {@code b} elementwise, broadcasting (NaN propagates; two int tensors give an int result); ties send the gradient to {@code a}. */
     public static Tensor minimum(Tensor a, Tensor b) {
         return Arithmetic.minimum(a, b);
     }
