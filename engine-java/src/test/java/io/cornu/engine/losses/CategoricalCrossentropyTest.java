@@ -19,6 +19,28 @@ class CategoricalCrossentropyTest {
         float[] perSample = new CategoricalCrossentropy().call(Y, P).toFloatArray();
         assertEquals(-Math.log(0.95), perSample[0], 1e-6);
         assertEquals(-Math.log(0.1), perSample[1], 1e-6);
+        assertEquals(0.814, new CategoricalCrossentropy().apply(Y, P, Tensor.of(new float[] {0.3f, 0.7f})).item(), 1e-3);
+    }
+
+    @Test
+    void labelSmoothingMatchesFormulaInDouble() {
+        float s = 0.2f;
+        float[] actual = new CategoricalCrossentropy(false, s).call(Y, P).toFloatArray();
+        float[][] y = Y.toFloatMatrix(), p = P.toFloatMatrix();
+        for (int i = 0; i < 2; i++) {
+            double sum = 0, total = p[i][0] + p[i][1] + p[i][2];
+            for (int j = 0; j < 3; j++) {
+                double t = y[i][j] * (1 - s) + s / 3;
+                sum -= t * Math.log(Math.min(Math.max(p[i][j] / total, 1e-7), 1 - 1e-7));
+            }
+            assertEquals(sum, actual[i], 1e-5);
+        }
+    }
+
+    @Test
+    void integerOneHotLabels() {
+        assertEquals(new CategoricalCrossentropy().apply(Y, P).item(),
+                new CategoricalCrossentropy().apply(Tensor.ofInts(new int[][] {{0, 1, 0}, {0, 0, 1}}), P).item(), 0f);
     }
 
     @Test
