@@ -20,8 +20,9 @@ public interface Initializer {
             case "glorot_uniform", "GlorotUniform" -> new GlorotUniform();
             case "zeros", "Zeros" -> new Zeros();
             case "ones", "Ones" -> new Ones();
+            case "orthogonal", "Orthogonal" -> new Orthogonal();
             default -> throw new IllegalArgumentException("Unknown initializer: '" + name
-                    + "'. Known: glorot_uniform, zeros, ones");
+                    + "'. Known: glorot_uniform, zeros, ones, orthogonal");
         };
     }
 }
