@@ -4,49 +4,65 @@ import io.cornu.engine.callbacks.Callback
 import io.cornu.engine.callbacks.History
 import io.cornu.engine.losses.Loss
 import io.cornu.engine.metrics.Metric
-import io.cornu.engine.metrics.Metrics
 import io.cornu.engine.models.Model
 import io.cornu.engine.optimizers.Optimizer
 import io.cornu.engine.optimizers.RMSprop
 import io.cornu.engine.tensor.Tensor
+import io.cornu.engine.training.CompileOptions
 import io.cornu.engine.training.FitOptions
 
-/** The receiver of [compile]: the optimizer, the loss and the metrics, by Keras name or as objects. */
+/**
+ * The receiver of [compile]: the optimizer, the loss(es), loss weights and metrics, by Keras name or as
+ * objects; for several outputs a list (in output order) or a map by output name.
+ */
 @CornuDsl
 public class CompileBuilder internal constructor() {
     /** A Keras name (`"rmsprop"`) or an [Optimizer]. */
     public var optimizer: Any = "rmsprop"
 
-    /** A Keras name (`"categorical_crossentropy"`) or a [Loss]. */
+    /** A Keras name, a [Loss], a list of them (one per output) or a map by output name. */
     public var loss: Any? = null
 
-    private val metricSpecs = mutableListOf<Any>()
+    /** Per-output loss weights: a list of numbers or a map by output name. */
+    public var lossWeights: Any? = null
 
-    /** Adds metrics: Keras names (`"accuracy"`) or [Metric] instances. */
+    private val metricSpecs = mutableListOf<Any>()
+    private var metricsByOutput: Map<String, List<Any>>? = null
+
+    /** Adds metrics for every output: Keras names (`"accuracy"`) or [Metric] instances. */
     public fun metrics(vararg metrics: Any) {
         metricSpecs.addAll(metrics)
     }
 
+    /** Metrics per output name: `metrics("department" to listOf("accuracy"))`. */
+    public fun metrics(vararg byOutput: Pair<String, List<Any>>) {
+        metricsByOutput = byOutput.toMap()
+    }
+
     internal fun applyTo(model: Model) {
-        val l = when (val spec = loss) {
-            is Loss -> spec
-            is String -> Loss.get(spec)
+        val options = CompileOptions()
+        when (val o = optimizer) {
+            is Optimizer -> options.optimizer(o)
+            is String -> options.optimizer(o)
+            else -> throw IllegalArgumentException("compile: optimizer must be a name or an Optimizer. Received: optimizer=$o")
+        }
+        when (val l = loss) {
+            is Loss -> options.loss(l)
+            is String -> options.loss(l)
+            is List<*> -> options.loss(l)
+            is Map<*, *> -> options.loss(l.entries.associate { (k, v) -> k.toString() to v })
             null -> throw IllegalArgumentException("compile: a loss is required. Received: loss=null")
-            else -> throw IllegalArgumentException("compile: loss must be a name or a Loss. Received: loss=$spec")
+            else -> throw IllegalArgumentException("compile: loss must be a name, a Loss, a list or a map. Received: loss=$l")
         }
-        val o = when (val spec = optimizer) {
-            is Optimizer -> spec
-            is String -> Optimizer.get(spec)
-            else -> throw IllegalArgumentException("compile: optimizer must be a name or an Optimizer. Received: optimizer=$spec")
+        when (val w = lossWeights) {
+            null -> {}
+            is List<*> -> options.lossWeights(w.map { it as Number })
+            is Map<*, *> -> options.lossWeights(w.entries.associate { (k, v) -> k.toString() to v as Number })
+            else -> throw IllegalArgumentException("compile: loss_weights must be a list or a map. Received: loss_weights=$w")
         }
-        val ms = metricSpecs.map {
-            when (it) {
-                is Metric -> it
-                is String -> Metrics.get(it, l)
-                else -> throw IllegalArgumentException("compile: a metric must be a name or a Metric. Received: $it")
-            }
-        }
-        model.compile(o, l, ms)
+        val byOutput = metricsByOutput
+        if (byOutput != null) options.metrics(byOutput) else options.metrics(metricSpecs.toList())
+        model.compile(options)
     }
 }
 
