@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>eager call on the input data (random normals, or random ids below {@link Spec#inputRange}
  *       for int inputs): the output shape, and the values when {@link Spec#expectedOutput} is given;</li>
  *   <li>masking: {@code supportsMasking()} as expected; a supporting single-input layer passes a
- *       {@code (batch, steps)} mask on (when the input has rank 3);</li>
+ *       {@code (batch, steps)} mask on (when the input has rank 3; see {@link Spec#passesMaskThrough});</li>
  *   <li>a training step: a {@link Functional} model around the layer, SGD and mean squared error,
  *       {@code trainOnBatch}: the loss is finite and some trainable weight moved (when the layer has
  *       trainable weights);</li>
@@ -90,6 +90,7 @@ public final class LayerTestCase {
         private Integer nonTrainableWeights;
         private String[] weightNames;
         private Boolean supportsMasking;
+        private boolean passesMaskThrough = true;
         private boolean training = true;
         private boolean serializable = true;
         private boolean gradCheck;
@@ -161,6 +162,12 @@ public final class LayerTestCase {
 
         public Spec supportsMasking(boolean expected) {
             supportsMasking = expected;
+            return this;
+        }
+
+        /** Whether a mask-supporting layer hands its input's mask on unchanged (default true; false for layers making masks). */
+        public Spec passesMaskThrough(boolean value) {
+            passesMaskThrough = value;
             return this;
         }
 
@@ -290,7 +297,7 @@ public final class LayerTestCase {
         private void checkMasking(List<Tensor> data) {
             Layer layer = factory.get();
             if (supportsMasking != null) assertEquals(supportsMasking, layer.supportsMasking(), "supportsMasking of " + layer.className());
-            if (!layer.supportsMasking() || data.size() != 1 || data.get(0).rank() != 3 || data.get(0).dtype() != DType.FLOAT32) return;
+            if (!layer.supportsMasking() || !passesMaskThrough || data.size() != 1 || data.get(0).rank() != 3 || data.get(0).dtype() != DType.FLOAT32) return;
             Tensor x = data.get(0).copy();
             int b = x.dim(0), t = x.dim(1);
             float[] m = new float[b * t];

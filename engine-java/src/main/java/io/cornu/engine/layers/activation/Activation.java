@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code new Activation("relu")}, or any {@link io.cornu.engine.activations.Activation}.
  *
  * <p>Names are Keras': {@code linear}, {@code relu}, {@code relu6}, {@code leaky_relu},
- * {@code elu}, {@code selu}, {@code gelu}, {@code sigmoid}, {@code hard_sigmoid}, {@code tanh},
+ * {@code elu}, {@code selu}, {@code gelu} (exact, as {@code keras.activations.gelu}), {@code mish},
+ * {@code sigmoid}, {@code hard_sigmoid}, {@code tanh}, {@code hard_tanh}, {@code tanh_shrink},
  * {@code softmax}, {@code log_softmax}, {@code softplus}, {@code softsign}, {@code silu}/{@code swish},
  * {@code hard_silu}/{@code hard_swish}, {@code log_sigmoid}, {@code exponential}.
  *
@@ -51,7 +52,10 @@ public class Activation extends Layer {
                 case "leaky_relu" -> named(name, Ops::leakyRelu);
                 case "elu" -> named(name, Ops::elu);
                 case "selu" -> named(name, Ops::selu);
-                case "gelu" -> named(name, Ops::gelu);
+                case "gelu" -> named(name, x -> Ops.gelu(x, false)); // keras.activations.gelu is exact by default
+                case "mish" -> named(name, x -> Ops.mul(x, Ops.tanh(Ops.softplus(x))));
+                case "hard_tanh" -> named(name, x -> Ops.clip(x, -1f, 1f));
+                case "tanh_shrink" -> named(name, x -> Ops.sub(x, Ops.tanh(x)));
                 case "sigmoid" -> named(name, Ops::sigmoid);
                 case "hard_sigmoid" -> named(name, Ops::hardSigmoid);
                 case "tanh" -> named(name, Ops::tanh);
