@@ -13,13 +13,15 @@ import java.util.Map;
 /**
  * The loss of a compiled model: one {@link Loss} per output (or none), weighted and summed, plus
  * the model's regularization losses: {@code total = sum_i w_i * loss_i + sum(regularization)}.
- * Tracks each output's loss as {@code <output>_loss} when the model has several outputs.
+ * Tracks the running total as {@code loss} and each output's loss as {@code <output>_loss} when the
+ * model has several outputs, as Keras' compiled loss does.
  */
 public final class CompiledLoss {
     private final List<String> outputNames;
     private final List<Loss> losses;
     private final double[] weights;
     private final List<Mean> perOutput = new ArrayList<>();
+    private final Mean total = new Mean("loss");
 
     CompiledLoss(List<String> outputNames, Object lossSpec, Object weightSpec) {
         this.outputNames = List.copyOf(outputNames);
@@ -60,19 +62,27 @@ public final class CompiledLoss {
         }
         if (total == null) throw new IllegalStateException("No loss to compute: every output's loss is null");
         for (Tensor r : regularization) total = Ops.add(total, r);
+        this.total.update(total.item(), batch);
         return total;
     }
 
-    /** Per-output losses so far, named {@code <output>_loss}; empty for a single output (Keras logs only {@code loss}). */
-    Map<String, Double> perOutputLogs() {
+    /** The running mean of the total loss, logged as {@code loss}. */
+    public Mean lossTracker() {
+        return total;
+    }
+
+    /** The total and per-output losses so far: {@code loss}, then {@code <output>_loss} when there are several outputs. */
+    public Map<String, Double> results() {
         Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", total.result());
         if (losses.size() > 1) {
             for (int i = 0; i < losses.size(); i++) if (losses.get(i) != null) logs.put(perOutput.get(i).name(), perOutput.get(i).result());
         }
         return logs;
     }
 
-    void reset() {
+    public void reset() {
+        total.resetState();
         for (Mean m : perOutput) m.resetState();
     }
 

@@ -8,7 +8,6 @@ import io.cornu.engine.callbacks.History;
 import io.cornu.engine.callbacks.ProgressDisplay;
 import io.cornu.engine.data.Dataset;
 import io.cornu.engine.losses.Loss;
-import io.cornu.engine.metrics.Mean;
 import io.cornu.engine.metrics.Metric;
 import io.cornu.engine.models.Model;
 import io.cornu.engine.optimizers.Optimizer;
@@ -31,7 +30,6 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final CompiledLoss compiledLoss;
     private final CompiledMetrics compiledMetrics;
-    private final Mean lossTracker = new Mean("loss");
 
     public Trainer(Model model, CompileOptions o) {
         this.model = model;
@@ -65,7 +63,7 @@ public final class Trainer {
     /** Keras' {@code model.metrics}: the loss tracker, then the compiled metrics. */
     public List<Metric> metrics() {
         List<Metric> all = new ArrayList<>();
-        all.add(lossTracker);
+        all.add(compiledLoss.lossTracker());
         all.addAll(compiledMetrics.metrics());
         return all;
     }
@@ -74,9 +72,7 @@ public final class Trainer {
 
     /** The total loss of a batch: compiled losses and the model's regularization losses. Updates the loss trackers. */
     public Tensor computeLoss(List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight) {
-        Tensor loss = compiledLoss.compute(y, yPred, sampleWeight, model.regularizationLosses());
-        lossTracker.update(loss.item(), yPred.get(0).rank() > 0 ? yPred.get(0).dim(0) : 1);
-        return loss;
+        return compiledLoss.compute(y, yPred, sampleWeight, model.regularizationLosses());
     }
 
     /** Keras' default {@code train_step}: forward under a tape, loss, gradients, update, metrics. */
@@ -105,15 +101,12 @@ public final class Trainer {
 
     /** The running values: {@code loss}, per-output losses, metrics. */
     public Map<String, Double> logs() {
-        Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", lossTracker.result());
-        logs.putAll(compiledLoss.perOutputLogs());
+        Map<String, Double> logs = new LinkedHashMap<>(compiledLoss.results());
         logs.putAll(compiledMetrics.results());
         return logs;
     }
 
     public void resetMetrics() {
-        lossTracker.resetState();
         compiledLoss.reset();
         compiledMetrics.reset();
     }
