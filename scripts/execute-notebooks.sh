@@ -7,7 +7,7 @@
 # Writes OUT_DIR/<name>.ipynb (executed) and OUT_DIR/<name>.html. Exits 1 if a notebook fails to run
 # or fails a check. Environment: CORNU_KERNEL_NAME (default cornu), JUPYTER_DATA_DIR (where the
 # kernelspec was installed, if not the default), CORNU_NOTEBOOK_TIMEOUT (seconds per cell, default 1800),
-# CORNU_OFFLINE=1 (run Jupyter in a network namespace with only loopback, when unshare allows it).
+# CORNU_KERNEL_STARTUP_TIMEOUT (seconds, default 300, for busy machines), CORNU_OFFLINE=1 (run Jupyter in a network namespace with only loopback, when unshare allows it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,6 +45,7 @@ for nb in "$@"; do
   # output (this kernel reports errors as stderr streams, which check_notebook.py treats as failures).
   if run "$JUPYTER" nbconvert --to notebook --execute --allow-errors \
         --ExecutePreprocessor.kernel_name="$NAME" --ExecutePreprocessor.timeout="$TIMEOUT" \
+        --ExecutePreprocessor.startup_timeout="${CORNU_KERNEL_STARTUP_TIMEOUT:-300}" \
         --output-dir "$OUT" --output "$base.ipynb" "$nb" > "$OUT/$base.nbconvert.log" 2>&1; then
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     printf 'execute-notebooks: %s executed in %d.%01d s\n' "$base" $((ms / 1000)) $((ms % 1000 / 100))
