@@ -44,6 +44,8 @@ public class Activation extends Layer {
      */
     public static io.cornu.engine.activations.Activation get(String name) {
         if (name == null) return io.cornu.engine.activations.Activation.LINEAR;
+        // keras.activations.gelu is exact (approximate=False); keras.ops.gelu defaults to the tanh form
+        if (name.equals("gelu")) return named(name, x -> Ops.gelu(x, false));
         try {
             return io.cornu.engine.activations.Activation.get(name);
         } catch (IllegalArgumentException unknown) {
@@ -52,7 +54,6 @@ public class Activation extends Layer {
                 case "leaky_relu" -> named(name, Ops::leakyRelu);
                 case "elu" -> named(name, Ops::elu);
                 case "selu" -> named(name, Ops::selu);
-                case "gelu" -> named(name, x -> Ops.gelu(x, false)); // keras.activations.gelu is exact by default
                 case "mish" -> named(name, x -> Ops.mul(x, Ops.tanh(Ops.softplus(x))));
                 case "hard_tanh" -> named(name, x -> Ops.clip(x, -1f, 1f));
                 case "tanh_shrink" -> named(name, x -> Ops.sub(x, Ops.tanh(x)));
