@@ -15,10 +15,10 @@ class AdagradTest {
     static final double[][] GRADS = {{0.5, -1.0, 2.0}, {0.25, 2.0, -0.75}, {-1.0, 0.125, 1.5}};
 
     /** Keras: accumulator (from initial_accumulator_value) += g^2; w -= lr g / sqrt(accumulator + eps). */
-    private static void checkThreeSteps(float initial) {
-        double lr = 0.1, eps = 1e-7;
+    private static void checkThreeSteps(float initial, float epsilon) {
+        double lr = 0.1, eps = epsilon;
         Variable w = variable("w", 1, -2, 0.5);
-        Adagrad opt = new Adagrad(0.1f, initial, 1e-7f);
+        Adagrad opt = new Adagrad(0.1f, initial, epsilon);
         double[] ref = {1, -2, 0.5}, acc = {initial, initial, initial};
         for (double[] g : GRADS) {
             step(opt, w, g);
@@ -33,12 +33,18 @@ class AdagradTest {
 
     @Test
     void firstThreeUpdates() {
-        checkThreeSteps(0.1f);
+        checkThreeSteps(0.1f, 1e-7f);
     }
 
     @Test
     void zeroInitialAccumulatorFirstThreeUpdates() {
-        checkThreeSteps(0f);
+        checkThreeSteps(0f, 1e-7f);
+    }
+
+    /** A large epsilon shows where it sits: inside the square root. */
+    @Test
+    void epsilonInsideTheSquareRoot() {
+        checkThreeSteps(0.1f, 0.5f);
     }
 
     @Test

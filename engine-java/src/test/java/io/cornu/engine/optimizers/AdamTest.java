@@ -21,9 +21,13 @@ class AdamTest {
      * m += (g - m)(1 - b1); v += (g^2 - v)(1 - b2); [v_hat = max(v_hat, v)]; w -= alpha m / (sqrt(v) + eps).
      */
     private static double[] checkThreeSteps(boolean amsgrad, float beta2) {
-        double lr = 0.01, b1 = 0.9, b2 = beta2, eps = 1e-7;
+        return checkThreeSteps(amsgrad, beta2, 1e-7f);
+    }
+
+    private static double[] checkThreeSteps(boolean amsgrad, float beta2, float epsilon) {
+        double lr = 0.01, b1 = 0.9, b2 = beta2, eps = epsilon;
         Variable w = variable("w", 1, -2, 0.5);
-        Adam opt = new Adam(0.01f, 0.9f, beta2, 1e-7f, amsgrad);
+        Adam opt = new Adam(0.01f, 0.9f, beta2, epsilon, amsgrad);
         double[] ref = {1, -2, 0.5}, m = new double[3], v = new double[3], vHat = new double[3];
         for (int t = 1; t <= 3; t++) {
             double[] g = GRADS[t - 1];
@@ -58,6 +62,12 @@ class AdamTest {
         boolean differs = false;
         for (int i = 0; i < 3; i++) differs |= Math.abs(ams[i] - plain[i]) > 1e-4;
         assertTrue(differs, "the example must exercise AMSGrad's maximum");
+    }
+
+    /** A large epsilon shows Keras' form: added to sqrt(v), outside the bias correction. */
+    @Test
+    void epsilonOutsideTheSquareRoot() {
+        checkThreeSteps(false, 0.999f, 0.5f);
     }
 
     /** The first Adam step moves each weight by about lr (m / sqrt(v) = sign(g) after bias correction). */

@@ -16,9 +16,19 @@ class AdamaxTest {
     /** Keras: m += (g - m)(1 - b1); u = max(b2 u, |g|); w -= lr m / ((1 - b1^t)(u + eps)). */
     @Test
     void firstThreeUpdates() {
-        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-7;
+        checkThreeSteps(1e-7f);
+    }
+
+    /** A large epsilon shows where it sits: added to u, inside the bias correction's product. */
+    @Test
+    void largeEpsilon() {
+        checkThreeSteps(0.5f);
+    }
+
+    private static void checkThreeSteps(float epsilon) {
+        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = epsilon;
         Variable w = variable("w", 1, -2, 0.5);
-        Adamax opt = new Adamax(0.01f, 0.9f, 0.999f, 1e-7f);
+        Adamax opt = new Adamax(0.01f, 0.9f, 0.999f, epsilon);
         double[] ref = {1, -2, 0.5}, m = new double[3], u = new double[3];
         for (int t = 1; t <= 3; t++) {
             double[] g = GRADS[t - 1];

@@ -22,10 +22,20 @@ class NadamTest {
      */
     @Test
     void firstThreeUpdatesOnTwoVariables() {
-        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-7;
+        checkThreeSteps(1e-7f);
+    }
+
+    /** A large epsilon shows where it sits: added to sqrt(v_hat). */
+    @Test
+    void largeEpsilon() {
+        checkThreeSteps(0.5f);
+    }
+
+    private static void checkThreeSteps(float epsilon) {
+        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = epsilon;
         Variable w = variable("w", 1, -2, 0.5);
         Variable b = variable("b", 0.25);
-        Nadam opt = new Nadam(0.01f, 0.9f, 0.999f, 1e-7f);
+        Nadam opt = new Nadam(0.01f, 0.9f, 0.999f, epsilon);
         double[] ref = {1, -2, 0.5, 0.25}, m = new double[4], v = new double[4];
         double uProduct = 1;
         for (int t = 1; t <= 3; t++) {

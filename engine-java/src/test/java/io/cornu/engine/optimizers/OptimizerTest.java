@@ -60,6 +60,9 @@ class OptimizerTest {
         assertValues(new double[] {1, 1}, a, "zero norm: no NaN");
         step(opt, a, Double.NaN, 1);
         assertTrue(Float.isNaN(a.get(0)) && Float.isNaN(a.get(1)), "a NaN norm spoils every gradient, as in Keras");
+        Variable b = variable("b", 1, 1);
+        step(opt, b, Double.POSITIVE_INFINITY, 1);
+        assertTrue(Float.isNaN(b.get(0)) && Float.isNaN(b.get(1)), "so does an infinite norm (Keras adds norm - norm)");
     }
 
     @Test

@@ -20,9 +20,13 @@ class RMSpropTest {
      * [mom = momentum mom + inc; w -= mom] or w -= inc.
      */
     private static void checkThreeSteps(float momentum, boolean centered) {
-        double lr = 0.01, rho = 0.9, eps = 1e-7;
+        checkThreeSteps(momentum, centered, 1e-7f);
+    }
+
+    private static void checkThreeSteps(float momentum, boolean centered, float epsilon) {
+        double lr = 0.01, rho = 0.9, eps = epsilon;
         Variable w = variable("w", 1, -2, 0.5);
-        RMSprop opt = new RMSprop(0.01f, 0.9f, momentum, 1e-7f, centered);
+        RMSprop opt = new RMSprop(0.01f, 0.9f, momentum, epsilon, centered);
         double[] ref = {1, -2, 0.5}, v = new double[3], a = new double[3], mom = new double[3];
         for (double[] g : GRADS) {
             step(opt, w, g);
@@ -67,6 +71,13 @@ class RMSpropTest {
     @Test
     void centeredWithMomentumFirstThreeUpdates() {
         checkThreeSteps(0.5f, true);
+    }
+
+    /** A large epsilon shows where it sits: inside the square root, as in Keras. */
+    @Test
+    void epsilonInsideTheSquareRoot() {
+        checkThreeSteps(0f, false, 0.5f);
+        checkThreeSteps(0f, true, 0.5f);
     }
 
     /** Keras' examples: its single step test, and its docstring (var 10, gradient = var, lr 0.1 gives 9.683772). */
