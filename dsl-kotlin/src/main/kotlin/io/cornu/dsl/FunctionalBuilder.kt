@@ -5,6 +5,7 @@ import io.cornu.engine.layers.Input
 import io.cornu.engine.layers.KerasTensor
 import io.cornu.engine.layers.core.Dense
 import io.cornu.engine.models.Functional
+import io.cornu.engine.tensor.DType
 import io.cornu.engine.tensor.Shape
 
 /** The receiver of [functional]: declare inputs, call layers on symbolic tensors, then name the [outputs]. */
@@ -13,9 +14,12 @@ public class FunctionalBuilder internal constructor() {
     private val inputs = mutableListOf<KerasTensor>()
     private var outputs: List<KerasTensor>? = null
 
-    /** A model input of one sample's [shape]: `input(shape(null), name = "text")` for a variable-length sequence. */
-    public fun input(shape: Shape, name: String? = null): KerasTensor =
-        Input.of(shape, name).also { inputs += it }
+    /**
+     * A model input of one sample's [shape]: `input(shape(null), name = "text", dtype = DType.INT32)` for a
+     * variable-length sequence of token ids.
+     */
+    public fun input(shape: Shape, name: String? = null, dtype: DType = DType.FLOAT32): KerasTensor =
+        Input.of(shape, name, dtype).also { inputs += it }
 
     /** A model input from its dimensions: `input(784)`; `null` dimensions are variable. */
     public fun input(vararg dims: Int?, name: String? = null): KerasTensor = input(shape(*dims), name)

@@ -16,4 +16,9 @@ public final class Input {
     public static KerasTensor of(Shape shape, String name) {
         return new InputLayer(shape, name).output();
     }
+
+    /** {@code Input(shape, name, dtype)}: e.g. {@code Input.of(Shape.of(Shape.NONE), "text", DType.INT32)} for token ids. */
+    public static KerasTensor of(Shape shape, String name, io.cornu.engine.tensor.DType dtype) {
+        return new InputLayer(shape, name, dtype).output();
+    }
 }

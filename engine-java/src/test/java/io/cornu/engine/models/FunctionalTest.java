@@ -193,4 +193,19 @@ class FunctionalTest {
         assertTrue(h1.get("loss").get(14) < h1.get("loss").get(0));
         assertTrue(h1.get("accuracy").get(14) > 0.9, h1.history().toString());
     }
+
+    @Test
+    void integerInputsCarryTheirDtype() {
+        KerasTensor ids = Input.of(Shape.of(Shape.NONE), "ids", io.cornu.engine.tensor.DType.INT32);
+        assertEquals(io.cornu.engine.tensor.DType.INT32, ids.dtype());
+        KerasTensor emb = new io.cornu.engine.layers.core.Embedding(10, 3).apply(ids);
+        Functional m = new Functional(ids, new Dense(2).apply(emb), "tokens");
+        assertEquals(Shape.of(Shape.NONE, Shape.NONE, 2), m.outputs().get(0).shape());
+        Tensor out = m.apply(Tensor.ofInts(new int[][] {{1, 2, 3}, {4, 5, 0}}));
+        assertArrayEquals(new int[] {2, 3, 2}, out.dims());
+        var config = io.cornu.engine.saving.ModelConfig.toJson(m);
+        assertTrue(config.contains("\"dtype\": \"int32\""), config);
+        Functional copy = (Functional) io.cornu.engine.saving.ModelConfig.fromJson(config);
+        assertEquals(io.cornu.engine.tensor.DType.INT32, copy.inputs().get(0).dtype());
+    }
 }
