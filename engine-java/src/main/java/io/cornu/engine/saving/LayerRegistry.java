@@ -62,6 +62,23 @@ public final class LayerRegistry {
         register("SimpleRNN", io.cornu.engine.layers.rnn.SimpleRNN::fromConfig);
         register("LSTM", io.cornu.engine.layers.rnn.LSTM::fromConfig);
         register("GRU", io.cornu.engine.layers.rnn.GRU::fromConfig);
+        // convolution and pooling layers
+        register("Conv1D", io.cornu.engine.layers.conv.Conv1D::fromConfig);
+        register("Conv2D", io.cornu.engine.layers.conv.Conv2D::fromConfig);
+        register("SeparableConv1D", io.cornu.engine.layers.conv.SeparableConv1D::fromConfig);
+        register("SeparableConv2D", io.cornu.engine.layers.conv.SeparableConv2D::fromConfig);
+        register("DepthwiseConv1D", io.cornu.engine.layers.conv.DepthwiseConv1D::fromConfig);
+        register("DepthwiseConv2D", io.cornu.engine.layers.conv.DepthwiseConv2D::fromConfig);
+        register("Conv1DTranspose", io.cornu.engine.layers.conv.Conv1DTranspose::fromConfig);
+        register("Conv2DTranspose", io.cornu.engine.layers.conv.Conv2DTranspose::fromConfig);
+        register("MaxPooling1D", io.cornu.engine.layers.pooling.MaxPooling1D::fromConfig);
+        register("MaxPooling2D", io.cornu.engine.layers.pooling.MaxPooling2D::fromConfig);
+        register("AveragePooling1D", io.cornu.engine.layers.pooling.AveragePooling1D::fromConfig);
+        register("AveragePooling2D", io.cornu.engine.layers.pooling.AveragePooling2D::fromConfig);
+        register("GlobalMaxPooling1D", io.cornu.engine.layers.pooling.GlobalMaxPooling1D::fromConfig);
+        register("GlobalMaxPooling2D", io.cornu.engine.layers.pooling.GlobalMaxPooling2D::fromConfig);
+        register("GlobalAveragePooling1D", io.cornu.engine.layers.pooling.GlobalAveragePooling1D::fromConfig);
+        register("GlobalAveragePooling2D", io.cornu.engine.layers.pooling.GlobalAveragePooling2D::fromConfig);
     }
 
     private LayerRegistry() {
