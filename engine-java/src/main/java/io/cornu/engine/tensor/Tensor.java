@@ -645,24 +645,23 @@ public class Tensor {
 
     // ---- text -------------------------------------------------------------------------------------
 
-    /** NumPy-like text, eliding the middle of large tensors: {@code tensor([[1., 2.], [3., 4.]], shape=(2, 2), dtype=float32)}. */
+    /**
+     * NumPy-like text, eliding the middle of large tensors:
+     * {@code tensor([[1., 2.], [3., 4.]], shape=(2, 2), dtype=float32)}. Reads only the printed elements.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("tensor(");
-        int[] pos = positions();
-        boolean elide = pos.length > PRINT_LIMIT;
-        appendAxis(sb, pos, 0, 0, elide, 7);
+        appendAxis(sb, 0, offset, size() > PRINT_LIMIT, 7);
         return sb.append(", shape=").append(shape()).append(", dtype=").append(dtype).append(')').toString();
     }
 
-    private void appendAxis(StringBuilder sb, int[] pos, int axis, int base, boolean elide, int indent) {
+    private void appendAxis(StringBuilder sb, int axis, int base, boolean elide, int indent) {
         if (shape.length == 0) {
-            sb.append(format(pos[0]));
+            sb.append(format(base));
             return;
         }
         int n = shape[axis];
-        int step = 1;
-        for (int a = axis + 1; a < shape.length; a++) step *= shape[a];
         String separator = axis == shape.length - 1 ? ", " : "," + "\n".repeat(shape.length - 1 - axis) + " ".repeat(indent + axis + 1);
         sb.append('[');
         for (int i = 0; i < n; i++) {
@@ -671,8 +670,9 @@ public class Tensor {
                 i = n - PRINT_EDGE - 1;
                 continue;
             }
-            if (axis == shape.length - 1) sb.append(format(pos[base + i]));
-            else appendAxis(sb, pos, axis + 1, base + i * step, elide, indent);
+            int p = base + i * strides[axis];
+            if (axis == shape.length - 1) sb.append(format(p));
+            else appendAxis(sb, axis + 1, p, elide, indent);
             if (i < n - 1) sb.append(separator);
         }
         sb.append(']');

@@ -54,6 +54,10 @@ class TensorTest {
         assertTrue(big.contains("..."), big);
         assertTrue(big.length() < 1000, "elided text stays short: " + big.length());
         assertTrue(big.endsWith("shape=(100, 100), dtype=float32)"));
+        // views print through their strides: the same text as their contiguous copies
+        Tensor view = Tensor.arange(0, 40000, 1).reshape(200, 200).transpose().slice(0, 3, 150);
+        assertEquals(view.copy().toString(), view.toString());
+        assertTrue(view.toString().startsWith("tensor([[3., 203., 403., ..., 39403., 39603., 39803.],"), view.toString());
     }
 
     @Test
