@@ -60,7 +60,7 @@ public abstract class Loss {
         if (w.size() == 1) return w.reshape();
         int[] v = values.dims();
         int[] s = w.dims();
-        if (Arrays.equals(v, s)) return w;
+        if (Arrays.equals(v, s) || v.length == 0) return w;   // one value for the batch: Keras averages it over the weights
         // (batch, 1) against (batch,): squeeze, as Keras' squeeze_or_expand_to_same_rank
         if (s.length == v.length + 1 && s[s.length - 1] == 1) s = Arrays.copyOf(s, s.length - 1);
         boolean prefix = s.length <= v.length && s.length > 0;
@@ -169,6 +169,7 @@ public abstract class Loss {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(" + name + ")";
+        String type = getClass().getSimpleName();
+        return (type.isEmpty() ? "Loss" : type) + "(" + name + ")";
     }
 }

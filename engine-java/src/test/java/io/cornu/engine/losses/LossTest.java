@@ -32,6 +32,9 @@ class LossTest {
         assertEquals(expected, mse.apply(T, P, Tensor.of(new float[][] {{1}, {2}, {0}, {0.5f}})).item(), 1e-6, "weights (batch, 1)");
         assertEquals(expected, mse.apply(T, P, Tensor.ofInts(2, 4, 0, 1)).item() / 2, 1e-6, "integer weights");
         assertEquals(2 * (0.125 + 0.5 + 2 + 0.5) / 4, mse.apply(T, P, Tensor.scalar(2)).item(), 1e-6, "a single weight");
+        // rank-1 inputs give one value for the batch (Keras' mean over the last axis); weights then scale it by their mean
+        Tensor t1 = Tensor.of(new float[] {1, 0, 1}), p1 = Tensor.of(new float[] {0.9f, 0.1f, 0.8f});
+        assertEquals(0.02 * (1 + 2 + 0) / 3, mse.apply(t1, p1, Tensor.of(new float[] {1, 2, 0})).item(), 1e-6);
     }
 
     @Test
@@ -92,6 +95,7 @@ class LossTest {
     void customLossFromAFunction() {
         Loss quartic = Loss.of("quartic", (t, p) -> Ops.mean(Ops.square(Ops.square(Ops.sub(p, t))), -1));
         assertEquals("quartic", quartic.name());
+        assertEquals("Loss(quartic)", quartic.toString());
         double expected = 0;
         float[][] t = T.toFloatMatrix(), p = P.toFloatMatrix();
         for (int i = 0; i < 4; i++) for (int j = 0; j < 2; j++) expected += Math.pow(p[i][j] - t[i][j], 4) / 2;
