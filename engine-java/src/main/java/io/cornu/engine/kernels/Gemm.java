@@ -58,7 +58,7 @@ final class Gemm {
     static final class Scratch {
         float[] a = new float[0];
         float[] b = new float[0];
-        final float[] tile = new float[MR * NR + 1];
+        final float[] tile = new float[MR * NR];
 
         float[] a(int size) {
             if (a.length < size) a = new float[size];
@@ -283,7 +283,6 @@ final class Gemm {
     static void kernelPacked(int kc, float[] ap, int ai, float[] bp, int bi,
                                      float[] c, int ci, int ldc, float alpha, float beta,
                                      int mr, int nr, float[] tile) {
-        touchC(c, ci, ldc, mr, nr, tile);
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -344,7 +343,6 @@ final class Gemm {
                                       int mr, int nr, float[] tile) {
         int r1 = Math.min(1, mr - 1) * rs, r2 = Math.min(2, mr - 1) * rs, r3 = Math.min(3, mr - 1) * rs;
         int r4 = Math.min(4, mr - 1) * rs, r5 = Math.min(5, mr - 1) * rs;
-        touchC(c, ci, ldc, mr, nr, tile);
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -393,25 +391,6 @@ final class Gemm {
         } else {
             updateEdge(tile, c, ci, ldc, alpha, beta, mr, nr);
         }
-    }
-
-    /**
-     * Reads one float from each cache line of the C tile before the k loop, so the lines are on
-     * their way into L1 while the loop runs (Java has no prefetch instruction): without this the
-     * tile update at the end stalls on L2/L3 misses, about 10% of the time at 1024 x 1024.
-     */
-    private static void touchC(float[] c, int ci, int ldc, int mr, int nr, float[] tile) {
-        if (mr == MR && nr == NR) {
-            int l = NR - 1;
-            int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
-            int x = bits(c[ci]) ^ bits(c[ci + l]) ^ bits(c[r1]) ^ bits(c[r1 + l]) ^ bits(c[r2]) ^ bits(c[r2 + l])
-                    ^ bits(c[r3]) ^ bits(c[r3 + l]) ^ bits(c[r4]) ^ bits(c[r4 + l]) ^ bits(c[r5]) ^ bits(c[r5 + l]);
-            tile[MR * NR] = x; // kept so the loads are not optimised away
-        }
-    }
-
-    private static int bits(float f) {
-        return Float.floatToRawIntBits(f);
     }
 
     /** A full tile into C: {@code C = alpha * tile + beta * C}, C not read when beta is 0. */
