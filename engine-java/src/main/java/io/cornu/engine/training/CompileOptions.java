@@ -26,6 +26,7 @@ public final class CompileOptions {
     Object loss;
     Object lossWeights;
     Object metrics = List.of();
+    Object weightedMetrics = List.of();
 
     public CompileOptions optimizer(String name) {
         this.optimizer = name;
@@ -78,6 +79,20 @@ public final class CompileOptions {
     /** Metrics by output name. */
     public CompileOptions metrics(Map<String, ?> byOutput) {
         this.metrics = byOutput;
+        return this;
+    }
+
+    /**
+     * Metrics weighted by {@code sampleWeight}/{@code classWeight} (Keras' {@code weighted_metrics}); plain
+     * metrics ignore the weights. Logged as {@code weighted_<name>} when a plain metric has that name.
+     */
+    public CompileOptions weightedMetrics(List<?> metrics) {
+        this.weightedMetrics = metrics;
+        return this;
+    }
+
+    public CompileOptions weightedMetrics(Map<String, ?> byOutput) {
+        this.weightedMetrics = byOutput;
         return this;
     }
 }

@@ -18,7 +18,14 @@ public final class CompiledMetrics {
     private final List<List<Metric>> perOutput = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
 
-    CompiledMetrics(List<String> outputNames, Object spec, List<Loss> losses) {
+    private final boolean weighted;
+
+    /**
+     * @param weighted whether sample weights apply: Keras weighs only {@code weighted_metrics}, not
+     *                 {@code metrics}
+     */
+    CompiledMetrics(List<String> outputNames, Object spec, List<Loss> losses, boolean weighted) {
+        this.weighted = weighted;
         boolean multi = outputNames.size() > 1;
         for (int i = 0; i < outputNames.size(); i++) {
             perOutput.add(new ArrayList<>());
@@ -61,10 +68,11 @@ public final class CompiledMetrics {
         throw new IllegalArgumentException("compile: could not interpret metric: " + o + " (expected a name or a Metric)");
     }
 
-    /** Updates every metric with a batch. */
+    /** Updates every metric with a batch; the sample weights count only for weighted metrics. */
     public void update(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight) {
+        Tensor w = weighted ? sampleWeight : null;
         for (int i = 0; i < perOutput.size(); i++) {
-            for (Metric m : perOutput.get(i)) m.updateState(yTrue.get(i), yPred.get(i), sampleWeight);
+            for (Metric m : perOutput.get(i)) m.updateState(yTrue.get(i), yPred.get(i), w);
         }
     }
 

@@ -30,13 +30,15 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final CompiledLoss compiledLoss;
     private final CompiledMetrics compiledMetrics;
+    private final CompiledMetrics weightedMetrics;
 
     public Trainer(Model model, CompileOptions o) {
         this.model = model;
         this.optimizer = o.optimizer instanceof Optimizer opt ? opt : Optimizer.get(String.valueOf(o.optimizer));
         List<String> outputs = model.outputNames();
         this.compiledLoss = new CompiledLoss(outputs, o.loss, o.lossWeights);
-        this.compiledMetrics = new CompiledMetrics(outputs, o.metrics, compiledLoss.losses());
+        this.compiledMetrics = new CompiledMetrics(outputs, o.metrics, compiledLoss.losses(), false);
+        this.weightedMetrics = new CompiledMetrics(outputs, o.weightedMetrics, compiledLoss.losses(), true);
     }
 
     public Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
@@ -65,6 +67,7 @@ public final class Trainer {
         List<Metric> all = new ArrayList<>();
         all.add(compiledLoss.lossTracker());
         all.addAll(compiledMetrics.metrics());
+        all.addAll(weightedMetrics.metrics());
         return all;
     }
 
@@ -88,6 +91,7 @@ public final class Trainer {
         }
         optimizer.applyGradients(grads, vars);
         compiledMetrics.update(data.y(), yPred, data.sampleWeight());
+        weightedMetrics.update(data.y(), yPred, data.sampleWeight());
         return logs();
     }
 
@@ -96,6 +100,7 @@ public final class Trainer {
         List<Tensor> yPred = model.applyEager(data.x(), false);
         computeLoss(data.y(), yPred, data.sampleWeight());
         compiledMetrics.update(data.y(), yPred, data.sampleWeight());
+        weightedMetrics.update(data.y(), yPred, data.sampleWeight());
         return logs();
     }
 
@@ -103,12 +108,14 @@ public final class Trainer {
     public Map<String, Double> logs() {
         Map<String, Double> logs = new LinkedHashMap<>(compiledLoss.results());
         logs.putAll(compiledMetrics.results());
+        weightedMetrics.results().forEach((k, v) -> logs.put(logs.containsKey(k) ? "weighted_" + k : k, v));
         return logs;
     }
 
     public void resetMetrics() {
         compiledLoss.reset();
         compiledMetrics.reset();
+        weightedMetrics.reset();
     }
 
     // ---- loops ---------------------------------------------------------------------------------------------

@@ -43,4 +43,26 @@ class SampleWeightsTest {
         var h = m.fit(x, Y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0).classWeight(Map.of(0, 3.0, 1, 1.0)));
         assertEquals(expected, h.get("loss").get(0), 1e-5, "the first (only) step's loss is computed before its update");
     }
+
+    @Test
+    void onlyWeightedMetricsSeeTheWeights() {
+        Names.reset();
+        Sequential m = new Sequential();
+        m.add(new InputLayer(2));
+        m.add(new Dense(2, "softmax"));
+        m.compile(new CompileOptions().optimizer("sgd").loss("categorical_crossentropy")
+                .metrics(List.of("accuracy")).weightedMetrics(List.of("accuracy")));
+        Tensor x = random(3, 4, 2);
+        float[] p = m.predict(x).toFloatArray(), yy = Y.toFloatArray();
+        double hits = 0, weightedHits = 0;
+        float[] w = {4, 1, 1, 1};
+        for (int i = 0; i < 4; i++) {
+            boolean hit = (p[2 * i + 1] > p[2 * i]) == (yy[2 * i + 1] == 1);
+            hits += hit ? 1 : 0;
+            weightedHits += hit ? w[i] : 0;
+        }
+        var logs = m.evaluate(io.cornu.engine.data.Dataset.of(List.of(x), List.of(Y), Tensor.of(w), 4, false));
+        assertEquals(hits / 4, logs.get("accuracy"), 1e-9);
+        assertEquals(weightedHits / 7, logs.get("weighted_accuracy"), 1e-9);
+    }
 }
