@@ -16,7 +16,18 @@ java="$(command -v "$java")"
 jar="$here/target/benchmarks.jar"
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src" "$here/pom.xml" "$here/../engine-java/src/main" -newer "$jar" -print -quit)" ]]; then
   echo "building $jar" >&2
-  (cd "$here/.." && mvn -B -q -pl bench -am package -DskipTests)
+  (cd "$here/.." && mvn -B -q -pl bench -am package -Dmaven.test.skip=true)
 fi
 "$java" -version 2>&1 | head -1 >&2
-exec "$java" -cp "$jar" io.cornu.bench.GemmGflops -p "threads=${THREADS:-1,2}" -jvm "$java" "$@"
+
+# CPU time of all processes (jiffies) from /proc/stat, to report how much other processes took
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
+hz=$(getconf CLK_TCK)
+b0=$(busy); t0=$(date +%s.%N)
+"$java" -cp "$jar" io.cornu.bench.GemmGflops -p "threads=${THREADS:-1,2}" -jvm "$java" "$@"
+b1=$(busy); t1=$(date +%s.%N)
+# CPU seconds used by this script's children (the JMH host and its forks): second line of `times`
+own=$(times | tail -1 | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }')
+awk -v b0="$b0" -v b1="$b1" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v own="$own" 'BEGIN {
+  wall = t1 - t0; other = (b1 - b0) / hz - own; if (other < 0) other = 0
+  printf "wall %.0f s; CPU used by other processes meanwhile: %.2f cores on average (0 = quiet machine)\n", wall, other / wall }'
