@@ -53,14 +53,14 @@ public final class Adadelta extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float[] w = variable.buffer();
         float[] accGrad = slots[0];
         float[] accDelta = slots[1];
         float r = rho, oneMinusRho = 1f - rho, eps = epsilon;
         int n = w.length;
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float ag = r * accGrad[i] + oneMinusRho * gi * gi;
             accGrad[i] = ag;
             float delta = -((float) Math.sqrt(accDelta[i] + eps) * gi) / (float) Math.sqrt(ag + eps);

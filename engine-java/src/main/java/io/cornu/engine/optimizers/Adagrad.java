@@ -55,13 +55,13 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float[] w = variable.buffer();
         float[] acc = slots[0];
         float eps = epsilon;
         int n = w.length;
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float a = acc[i] + gi * gi;
             acc[i] = a;
             w[i] -= lr * gi / (float) Math.sqrt(a + eps);

@@ -80,12 +80,12 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
-        step(variable.buffer(), g, gOff, slots, lr, iterations() + 1, beta1, beta2, epsilon, amsgrad);
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
+        step(variable.buffer(), g, slots, lr, iterations() + 1, beta1, beta2, epsilon, amsgrad);
     }
 
     /** One Adam step on {@code w} at the 1-based step {@code t}; shared with {@link AdamW}. */
-    static void step(float[] w, float[] g, int gOff, float[][] slots, float lr, long t,
+    static void step(float[] w, float[] g, float[][] slots, float lr, long t,
                      float beta1, float beta2, float epsilon, boolean amsgrad) {
         float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float[] m = slots[0];
@@ -93,17 +93,26 @@ public class Adam extends Optimizer {
         float[] vHat = amsgrad ? slots[2] : null;
         float oneMinusBeta1 = 1f - beta1, oneMinusBeta2 = 1f - beta2;
         int n = w.length;
+        if (vHat == null) {
+            for (int i = 0; i < n; i++) {
+                float gi = g[i];
+                float mi = m[i] + (gi - m[i]) * oneMinusBeta1;
+                float vi = v[i] + (gi * gi - v[i]) * oneMinusBeta2;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] -= mi * alpha / ((float) Math.sqrt(vi) + epsilon);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float mi = m[i] + (gi - m[i]) * oneMinusBeta1;
             float vi = v[i] + (gi * gi - v[i]) * oneMinusBeta2;
             m[i] = mi;
             v[i] = vi;
-            if (vHat != null) {
-                vi = Math.max(vHat[i], vi);
-                vHat[i] = vi;
-            }
-            w[i] -= mi * alpha / ((float) Math.sqrt(vi) + epsilon);
+            float vh = Math.max(vHat[i], vi);
+            vHat[i] = vh;
+            w[i] -= mi * alpha / ((float) Math.sqrt(vh) + epsilon);
         }
     }
 

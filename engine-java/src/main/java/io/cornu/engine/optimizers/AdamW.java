@@ -63,8 +63,8 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
-        Adam.step(variable.buffer(), g, gOff, slots, lr, iterations() + 1, beta1, beta2, epsilon, amsgrad);
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
+        Adam.step(variable.buffer(), g, slots, lr, iterations() + 1, beta1, beta2, epsilon, amsgrad);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class Adamax extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float correction = (float) (1 - Math.pow(beta1, iterations() + 1));
         float[] w = variable.buffer();
         float[] m = slots[0];
@@ -63,7 +63,7 @@ public final class Adamax extends Optimizer {
         float oneMinusBeta1 = 1f - beta1, b2 = beta2, eps = epsilon;
         int n = w.length;
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float mi = m[i] + (gi - m[i]) * oneMinusBeta1;
             float ui = Math.max(b2 * u[i], Math.abs(gi));
             m[i] = mi;

@@ -80,7 +80,7 @@ public final class Nadam extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float[] w = variable.buffer();
         float[] m = slots[0];
         float[] v = slots[1];
@@ -90,7 +90,7 @@ public final class Nadam extends Optimizer {
         float vCoef = 1f / (1f - beta2Power);
         int n = w.length;
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float mi = m[i] + (gi - m[i]) * oneMinusBeta1;
             float vi = v[i] + (gi * gi - v[i]) * oneMinusBeta2;
             m[i] = mi;

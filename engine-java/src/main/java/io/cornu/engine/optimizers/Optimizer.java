@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * class SignSGD extends Optimizer {
  *     SignSGD(float lr) { super("SignSGD", lr); }
- *     protected void updateStep(Variable v, float[] g, int gOff, float[][] slots, float lr) {
+ *     protected void updateStep(Variable v, float[] g, float[][] slots, float lr) {
  *         float[] w = v.buffer();
- *         for (int i = 0; i < w.length; i++) w[i] -= lr * Math.signum(g[gOff + i]);
+ *         for (int i = 0; i < w.length; i++) w[i] -= lr * Math.signum(g[i]);
  *     }
  * }
  * }</pre>
@@ -49,7 +49,7 @@ public abstract class Optimizer {
     private Set<Variable> excludedFromDecay = Set.of();
     private Pattern excludedFromDecayNames;
 
-    /** A variable's slots, and a reusable buffer for its clipped gradient. */
+    /** A variable's slots, and a reusable buffer for its clipped (or re-based) gradient. */
     private static final class State {
         final Variable[] slots;
         final float[][] buffers;
@@ -318,6 +318,11 @@ public abstract class Optimizer {
             gOff[i] = gs[i].offset();
         }
         clipGradients(n, vs, st, gBuf, gOff);
+        // Updates index the gradient from 0 like the variable and its slots: with one index for every
+        // array, the JIT can vectorise the update loops (an offset would leave aliasing it cannot rule out).
+        for (int i = 0; i < n; i++) {
+            if (gOff[i] != 0) scaleInto(st[i], vs[i].size(), gBuf, gOff, i, 1f, true);
+        }
 
         float lr = learningRate();
         if (weightDecay != null && weightDecay > 0) {
@@ -329,7 +334,7 @@ public abstract class Optimizer {
             }
         }
         prepareStep(lr);
-        for (int i = 0; i < n; i++) updateStep(vs[i], gBuf[i], gOff[i], st[i].buffers, lr);
+        for (int i = 0; i < n; i++) updateStep(vs[i], gBuf[i], st[i].buffers, lr);
         iterations++;
     }
 
@@ -345,7 +350,7 @@ public abstract class Optimizer {
             for (int i = 0; i < n; i++) {
                 double norm = Math.sqrt(sumOfSquares(gBuf[i], gOff[i], vs[i].size()));
                 // Keras: g * clipnorm / max(norm, clipnorm); a NaN norm propagates (Math.max keeps NaN)
-                scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) (c / Math.max(norm, c)));
+                scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) (c / Math.max(norm, c)), false);
             }
         } else if (globalClipnorm != null) {
             double sum = 0;
@@ -354,7 +359,7 @@ public abstract class Optimizer {
             float c = globalClipnorm;
             // Keras: clip_norm * min(1 / norm, 1 / clip_norm), NaN when the norm is not finite
             double scale = c * Math.min(1.0 / norm, 1.0 / c) + (norm - norm);
-            for (int i = 0; i < n; i++) scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) scale);
+            for (int i = 0; i < n; i++) scaleInto(st[i], vs[i].size(), gBuf, gOff, i, (float) scale, false);
         } else if (clipvalue != null) {
             float c = clipvalue;
             for (int i = 0; i < n; i++) {
@@ -381,8 +386,9 @@ public abstract class Optimizer {
         return s;
     }
 
-    private static void scaleInto(State s, int size, float[][] gBuf, int[] gOff, int i, float scale) {
-        if (scale == 1f) return;
+    /** Writes {@code scale * g} into the variable's scratch buffer (skipped for a scale of 1 unless forced). */
+    private static void scaleInto(State s, int size, float[][] gBuf, int[] gOff, int i, float scale, boolean force) {
+        if (scale == 1f && !force) return;
         float[] out = clippedBuffer(s, size);
         float[] g = gBuf[i];
         int off = gOff[i];
@@ -415,10 +421,11 @@ public abstract class Optimizer {
 
     /**
      * Updates one variable in place: its values are {@code variable.buffer()} (contiguous, offset 0),
-     * its gradient {@code grad[gradOffset .. gradOffset + variable.size())}, its slots
-     * {@code slots[k]} in the order of {@link #slotNames()}. The 1-based step is {@code iterations() + 1}.
+     * its (clipped) gradient {@code grad[0 .. variable.size())}, its slots {@code slots[k]} (same length)
+     * in the order of {@link #slotNames()}. The 1-based step is {@code iterations() + 1}. Write plain loops
+     * over {@code i} indexing every array with {@code i}: the JIT vectorises them.
      */
-    protected abstract void updateStep(Variable variable, float[] grad, int gradOffset, float[][] slots, float learningRate);
+    protected abstract void updateStep(Variable variable, float[] grad, float[][] slots, float learningRate);
 
     // ---- lookup --------------------------------------------------------------------------------------
 

@@ -65,26 +65,42 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float[] w = variable.buffer();
         int n = w.length;
         float[] v = slots[0];
         float[] mom = momentum > 0 ? slots[1] : null;
         float[] avg = centered ? slots[slots.length - 1] : null;
         float r = rho, oneMinusRho = 1f - rho, eps = epsilon, mu = momentum;
+        if (mom == null && avg == null) {
+            // the default (and the benchmark's) case, without the per-element branches
+            for (int i = 0; i < n; i++) {
+                float gi = g[i];
+                float vi = r * v[i] + oneMinusRho * gi * gi;
+                v[i] = vi;
+                w[i] -= lr * gi / (float) Math.sqrt(vi + eps);
+            }
+            return;
+        }
+        if (avg == null) {
+            for (int i = 0; i < n; i++) {
+                float gi = g[i];
+                float vi = r * v[i] + oneMinusRho * gi * gi;
+                v[i] = vi;
+                float mi = mu * mom[i] + lr * gi / (float) Math.sqrt(vi + eps);
+                mom[i] = mi;
+                w[i] -= mi;
+            }
+            return;
+        }
+        // centered, with or without momentum
         for (int i = 0; i < n; i++) {
-            float gi = g[gOff + i];
+            float gi = g[i];
             float vi = r * v[i] + oneMinusRho * gi * gi;
             v[i] = vi;
-            float denominator;
-            if (avg != null) {
-                float ai = r * avg[i] + oneMinusRho * gi;
-                avg[i] = ai;
-                denominator = vi - ai * ai + eps;
-            } else {
-                denominator = vi + eps;
-            }
-            float increment = lr * gi / (float) Math.sqrt(denominator);
+            float ai = r * avg[i] + oneMinusRho * gi;
+            avg[i] = ai;
+            float increment = lr * gi / (float) Math.sqrt(vi - ai * ai + eps);
             if (mom != null) {
                 float mi = mu * mom[i] + increment;
                 mom[i] = mi;

@@ -66,25 +66,25 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+    protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
         float[] w = variable.buffer();
         int n = w.length;
         if (momentum == 0) {
-            for (int i = 0; i < n; i++) w[i] -= lr * g[gOff + i];
+            for (int i = 0; i < n; i++) w[i] -= lr * g[i];
             return;
         }
         float[] m = slots[0];
         float mu = momentum;
         if (nesterov) {
             for (int i = 0; i < n; i++) {
-                float step = lr * g[gOff + i];
+                float step = lr * g[i];
                 float mi = mu * m[i] - step;
                 m[i] = mi;
                 w[i] += mu * mi - step;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                float mi = mu * m[i] - lr * g[gOff + i];
+                float mi = mu * m[i] - lr * g[i];
                 m[i] = mi;
                 w[i] += mi;
             }

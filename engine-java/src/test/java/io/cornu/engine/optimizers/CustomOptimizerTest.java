@@ -47,10 +47,10 @@ class CustomOptimizerTest {
         }
 
         @Override
-        protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+        protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
             float effective = lr * (float) Math.pow(0.5, iterations() / every);
             float[] w = variable.buffer();
-            for (int i = 0; i < w.length; i++) w[i] -= effective * g[gOff + i];
+            for (int i = 0; i < w.length; i++) w[i] -= effective * g[i];
         }
     }
 
@@ -97,11 +97,11 @@ class CustomOptimizerTest {
         }
 
         @Override
-        protected void updateStep(Variable variable, float[] g, int gOff, float[][] slots, float lr) {
+        protected void updateStep(Variable variable, float[] g, float[][] slots, float lr) {
             float[] w = variable.buffer();
             float[] v = slots[0];
             for (int i = 0; i < w.length; i++) {
-                v[i] = 0.5f * v[i] + Math.signum(g[gOff + i]);
+                v[i] = 0.5f * v[i] + Math.signum(g[i]);
                 w[i] -= lr * v[i];
             }
         }
