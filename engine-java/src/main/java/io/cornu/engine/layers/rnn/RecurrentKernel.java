@@ -5,17 +5,22 @@ import io.cornu.engine.kernels.Kernels;
 import io.cornu.engine.kernels.Parallelism;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Arrays;
+
 /**
- * A whole recurrent layer over a whole sequence as one op with a hand-written backward pass
+ * A recurrent layer over a whole sequence as one op with a hand-written backward pass
  * (backpropagation through time), recorded on the tape as a single node.
  *
- * <p>Forward: the input projection {@code x . kernel + bias} for all timesteps is one GEMM over
- * {@code batch * time} rows; each step adds {@code h . recurrent_kernel} for all gates at once (one
- * small GEMM, written into the projection in place) and applies the gate activations. Backward: the
- * steps run in reverse with one small GEMM each ({@code dz . recurrent_kernel^T}); the gradients of
- * the kernel, the recurrent kernel, the bias and the input are then four large GEMMs or sums over
- * all {@code batch * time} rows. Batch rows are independent, so both passes split the batch over
- * {@link Parallelism#threads()} and each thread runs all steps on its rows without synchronising.
+ * <p>The kernel and the recurrent kernel are stacked into one {@code (in + units, width)} matrix
+ * {@code WR}, and each step's input and previous state sit side by side in a row of {@code XH}
+ * {@code (batch, time, in + units)}, so that each step is one GEMM for all gates:
+ * {@code z_t = XH_t . WR + bias} (the GRU's reset-after h gate gets its own column block, so that
+ * the input and recurrent parts stay apart). The backward pass runs the steps in reverse with two
+ * GEMMs each: {@code dXH_t = dz_t . WR^T} (the input's gradient and the previous state's, at once)
+ * and {@code dWR += XH_t^T . dz_t}; nothing of size {@code batch * time * width} is stored for it
+ * except the gate activations. Batch rows are independent, so both passes split the batch over
+ * {@link Parallelism#threads()}; each thread runs all steps on its rows without synchronising and
+ * keeps its own weight-gradient sums, added up at the end.
  *
  * <p>The result packs the outputs and the final states: {@code (batch, time + states, units)}, rows
  * {@code 0 .. time-1} the output sequence in processing order, then the final {@code h} (and
@@ -53,11 +58,11 @@ final class RecurrentKernel {
     /**
      * The packed outputs and final states of the layer; see the class comment.
      *
-     * @param x      inputs {@code (batch, time, in)}
-     * @param bias   null without bias
-     * @param h0     initial state {@code (batch, units)}, or null for zeros
-     * @param c0     initial carry (LSTM), or null for zeros
-     * @param mask   {@code (batch, time)}, non-zero for real steps, or null
+     * @param x    inputs {@code (batch, time, in)}
+     * @param bias null without bias
+     * @param h0   initial state {@code (batch, units)}, or null for zeros
+     * @param c0   initial carry (LSTM), or null for zeros
+     * @param mask {@code (batch, time)}, non-zero for real steps, or null
      */
     static Tensor run(Spec spec, Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0, Tensor mask) {
         Run r = new Run(spec, x, kernel, recurrentKernel, bias, h0, c0, mask);
@@ -65,7 +70,7 @@ final class RecurrentKernel {
         Tensor out = Tensor.wrap(r.out, r.batch, r.time + spec.cell.states, r.units);
         if (GradientTape.isRecording()) {
             GradientTape.record(out, "rnn_" + spec.cell.name().toLowerCase(java.util.Locale.ROOT),
-                    new Tensor[] {x, kernel, recurrentKernel, bias, h0, c0}, (g, needed) -> r.backward(g, needed));
+                    new Tensor[] {x, kernel, recurrentKernel, bias, h0, c0}, r::backward);
         }
         return out;
     }
@@ -74,59 +79,80 @@ final class RecurrentKernel {
     private static final class Run {
         final Spec spec;
         final Cell cell;
-        final int batch, time, in, units, gates, width, states;
-        final float[] xs, w, rk, bias, m;
-        final int xo, wo, ro, bo;
+        final FusedActivation act, recAct;
+        /** LSTM with sigmoid gates and tanh on the Vector API: the vectorised step. */
+        final boolean fastLstm;
+        final boolean gruAfter, gruBefore;
+        final int batch, time, in, units, k, width, gw, states;
+        /** Keras weights, read in place (recurrent kernel: for the GRU reset_before h gate). */
+        final float[] rk;
+        final int ro;
         final int[] xDims, wDims, rDims, bDims;
-        /** Pre-activations, then gate activations, {@code (batch, time, width)} indexed by input time. */
+        final boolean hasBias;
+        /** {@code WR (k, gw)}: the kernel over the recurrent kernel, per gate column block. */
+        final float[] wr;
+        /** The bias added to each step's GEMM output, {@code (gw,)}; null without bias. */
+        final float[] biasZ;
+        final float[] m;
+        /** {@code (time, batch, k)}: each step's input, then the state it started from (time-major, so a step's rows are contiguous). */
+        final float[] xh;
+        /** {@code (time, batch, gw)}: each step's pre-activations, then its gate activations. */
         final float[] acts;
-        /** The state h each step started from, {@code (batch, time, units)}. */
-        final float[] hPrev;
         /** LSTM: the carry each step started from, and the activation of the new carry. */
         final float[] cPrev, actC;
-        /** GRU reset_after: the recurrent h-gate term {@code h . R_h + b_h}; reset_before: {@code r * h}. */
-        final float[] gruAux;
-        /** Running states {@code (batch, units)} at the start. */
+        /** GRU reset_before: {@code r * h} of each step. */
+        final float[] rh;
+        /** Running states {@code (batch, units)}. */
         final float[] h, c;
         final float[] out;
 
         Run(Spec spec, Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0, Tensor mask) {
             this.spec = spec;
-            this.cell = spec.cell;
+            cell = spec.cell;
+            act = spec.activation;
+            recAct = spec.recurrentActivation;
             if (x.rank() != 3) throw new IllegalArgumentException("recurrent op: expected inputs (batch, time, features), got shape " + x.shape());
             batch = x.dim(0);
             time = x.dim(1);
             in = x.dim(2);
             units = spec.units;
-            gates = cell.gates;
-            width = gates * units;
-            states = cell.states;
             if (time == 0) throw new IllegalArgumentException("recurrent op: the input sequence has no timesteps (shape " + x.shape() + ")");
-            Tensor xc = x.contiguous(), wc = kernel.contiguous(), rc = recurrentKernel.contiguous();
+            k = in + units;
+            width = cell.gates * units;
+            gruAfter = cell == Cell.GRU && spec.resetAfter;
+            gruBefore = cell == Cell.GRU && !spec.resetAfter;
+            gw = gruAfter ? 4 * units : width;
+            states = cell.states;
+            fastLstm = cell == Cell.LSTM && FusedActivation.VECTOR && act == FusedActivation.TANH && recAct == FusedActivation.SIGMOID;
             check("kernel", kernel, in, width);
             check("recurrent_kernel", recurrentKernel, units, width);
-            xs = xc.buffer();
-            xo = xc.offset();
-            w = wc.buffer();
-            wo = wc.offset();
-            rk = rc.buffer();
-            ro = rc.offset();
             xDims = x.dims();
             wDims = kernel.dims();
             rDims = recurrentKernel.dims();
+            Tensor rc = recurrentKernel.contiguous();
+            rk = rc.buffer();
+            ro = rc.offset();
+            wr = stack(kernel.contiguous(), rc);
+            hasBias = bias != null;
             if (bias != null) {
-                int expected = cell == Cell.GRU && spec.resetAfter ? 2 * width : width;
+                int expected = gruAfter ? 2 * width : width;
                 if (bias.size() != expected) {
                     throw new IllegalArgumentException("recurrent op: bias of shape " + bias.shape() + " does not fit " + expected + " values");
                 }
-                Tensor bc = bias.contiguous();
-                this.bias = bc.buffer();
-                bo = bc.offset();
                 bDims = bias.dims();
+                float[] b = bias.toFloatArray();
+                if (gruAfter) {
+                    int u = units;
+                    biasZ = new float[gw];
+                    for (int j = 0; j < 2 * u; j++) biasZ[j] = b[j] + b[width + j];
+                    System.arraycopy(b, 2 * u, biasZ, 2 * u, u);
+                    System.arraycopy(b, width + 2 * u, biasZ, 3 * u, u);
+                } else {
+                    biasZ = b;
+                }
             } else {
-                this.bias = null;
-                bo = 0;
                 bDims = null;
+                biasZ = null;
             }
             if (mask != null) {
                 if (mask.size() != batch * time) {
@@ -138,12 +164,37 @@ final class RecurrentKernel {
             }
             h = state("initial state h", h0);
             c = cell == Cell.LSTM ? state("initial state c", c0) : null;
-            acts = new float[batch * time * width];
-            hPrev = new float[batch * time * units];
+            xh = new float[batch * time * k];
+            Tensor xc = x.contiguous();
+            float[] xs = xc.buffer();
+            for (int b = 0, xo = xc.offset(); b < batch; b++) {
+                for (int t = 0; t < time; t++, xo += in) System.arraycopy(xs, xo, xh, (t * batch + b) * k, in);
+            }
+            acts = new float[batch * time * gw];
             cPrev = cell == Cell.LSTM ? new float[batch * time * units] : null;
             actC = cell == Cell.LSTM ? new float[batch * time * units] : null;
-            gruAux = cell == Cell.GRU ? new float[batch * time * units] : null;
+            rh = gruBefore ? new float[batch * time * units] : null;
             out = new float[batch * (time + states) * units];
+        }
+
+        /** {@code WR}: kernel rows then recurrent rows; GRU reset_after: blocks {@code [z r h_x h_rec]}, zeros where a part has none. */
+        private float[] stack(Tensor kernel, Tensor rc) {
+            float[] w = kernel.buffer(), r = rc.buffer();
+            int wo = kernel.offset(), u = units;
+            float[] s = new float[k * gw];
+            for (int i = 0; i < in; i++) System.arraycopy(w, wo + i * width, s, i * gw, width);
+            for (int i = 0; i < units; i++) {
+                int dst = (in + i) * gw, src = ro + i * width;
+                if (gruAfter) {
+                    System.arraycopy(r, src, s, dst, 2 * u);
+                    System.arraycopy(r, src + 2 * u, s, dst + 3 * u, u);
+                } else if (gruBefore) {
+                    System.arraycopy(r, src, s, dst, 2 * u);
+                } else {
+                    System.arraycopy(r, src, s, dst, width);
+                }
+            }
+            return s;
         }
 
         private void check(String what, Tensor t, int rows, int cols) {
@@ -171,49 +222,44 @@ final class RecurrentKernel {
         // ---- forward ----------------------------------------------------------------------------
 
         void forward() {
-            Kernels k = Kernels.get();
-            // input projection for every timestep: one GEMM over batch * time rows
-            k.gemm(false, false, batch * time, width, in, 1f, xs, xo, in, w, wo, width, 0f, acts, 0, width);
-            if (bias != null) {
-                for (int row = 0; row < batch * time; row++) {
-                    int o = row * width;
-                    for (int j = 0; j < width; j++) acts[o + j] += bias[bo + j];
-                }
-            }
             Parallelism.forRange(batch, ROWS_PER_THREAD, this::forwardRows);
         }
 
         private void forwardRows(int lo, int hi) {
-            Kernels k = Kernels.get();
-            int nb = hi - lo, u = units, ld = time * width;
-            float[] tmp = cell == Cell.GRU ? new float[nb * width] : null;
+            Kernels kern = Kernels.get();
+            int nb = hi - lo, u = units;
             for (int s = 0; s < time; s++) {
                 int t = inputTime(s);
                 for (int b = lo; b < hi; b++) {
-                    System.arraycopy(h, b * u, hPrev, (b * time + t) * u, u);
-                    if (c != null) System.arraycopy(c, b * u, cPrev, (b * time + t) * u, u);
+                    System.arraycopy(h, b * u, xh, (t * batch + b) * k + in, u);
+                    if (c != null) System.arraycopy(c, b * u, cPrev, (t * batch + b) * u, u);
                 }
-                int rowBase = (lo * time + t) * width;
-                switch (cell) {
-                    case SIMPLE, LSTM -> {
-                        k.gemm(false, false, nb, width, u, 1f, h, lo * u, u, rk, ro, width, 1f, acts, rowBase, ld);
-                        for (int b = lo; b < hi; b++) {
-                            if (cell == Cell.SIMPLE) simpleStep(b, t, s);
-                            else lstmStep(b, t, s);
+                int xRow = (t * batch + lo) * k, aRow = (t * batch + lo) * gw;
+                kern.gemm(false, false, nb, gw, k, 1f, xh, xRow, k, wr, 0, gw, 0f, acts, aRow, gw);
+                for (int b = lo; b < hi; b++) {
+                    if (!live(b, t)) {
+                        maskedOutput(b, s);
+                        continue;
+                    }
+                    int row = (t * batch + b) * gw;
+                    switch (cell) {
+                        case SIMPLE -> simpleStep(b, row, s);
+                        case LSTM -> lstmStep(b, t, row, s);
+                        case GRU -> {
+                            if (gruAfter) gruAfterStep(b, row, s);
+                            else gruBeforeGates(b, t, row);
                         }
                     }
-                    case GRU -> {
-                        if (spec.resetAfter) {
-                            k.gemm(false, false, nb, width, u, 1f, h, lo * u, u, rk, ro, width, 0f, tmp, 0, width);
-                            for (int b = lo; b < hi; b++) gruAfterStep(b, t, s, tmp, (b - lo) * width);
-                        } else {
-                            k.gemm(false, false, nb, 2 * u, u, 1f, h, lo * u, u, rk, ro, width, 0f, tmp, 0, 2 * u);
-                            for (int b = lo; b < hi; b++) gruBeforeGates(b, t, tmp, (b - lo) * 2 * u);
-                            // h-gate: (r * h) . R_h, added into the projection in place
-                            k.gemm(false, false, nb, u, u, 1f, gruAux, (lo * time + t) * u, time * u, rk, ro + 2 * u, width,
-                                    1f, acts, rowBase + 2 * u, ld);
-                            for (int b = lo; b < hi; b++) gruBeforeOutput(b, t, s);
-                        }
+                }
+                if (gruBefore) {
+                    // h gate: (r * h) . R_h, added into the pre-activations in place
+                    kern.gemm(false, false, nb, u, u, 1f, rh, (t * batch + lo) * u, u, rk, ro + 2 * u, width,
+                            1f, acts, aRow + 2 * u, gw);
+                    for (int b = lo; b < hi; b++) {
+                        if (!live(b, t)) continue;
+                        int row = (t * batch + b) * gw;
+                        act.apply(acts, row + 2 * u, u);
+                        blend(b, row, s);
                     }
                 }
             }
@@ -223,41 +269,40 @@ final class RecurrentKernel {
             }
         }
 
+        private void addBias(int row) {
+            if (biasZ != null) for (int j = 0; j < gw; j++) acts[row + j] += biasZ[j];
+        }
+
         /** Output of a masked step: the previous output (the state h), or zeros. */
         private void maskedOutput(int b, int s) {
             int oo = (b * (time + states) + s) * units;
-            if (spec.zeroOutputForMask) java.util.Arrays.fill(out, oo, oo + units, 0f);
+            if (spec.zeroOutputForMask) Arrays.fill(out, oo, oo + units, 0f);
             else System.arraycopy(h, b * units, out, oo, units);
         }
 
-        private void simpleStep(int b, int t, int s) {
-            if (!live(b, t)) {
-                maskedOutput(b, s);
-                return;
-            }
-            int row = (b * time + t) * width;
-            spec.activation.apply(acts, row, units);
+        private void simpleStep(int b, int row, int s) {
+            addBias(row);
+            act.apply(acts, row, units);
             System.arraycopy(acts, row, h, b * units, units);
             System.arraycopy(acts, row, out, (b * (time + states) + s) * units, units);
         }
 
-        private void lstmStep(int b, int t, int s) {
-            if (!live(b, t)) {
-                maskedOutput(b, s);
+        private void lstmStep(int b, int t, int row, int s) {
+            int u = units, so = (t * batch + b) * u, hb = b * u, oo = (b * (time + states) + s) * u;
+            if (fastLstm) {
+                VectorMath.lstmForward(acts, row, biasZ, c, hb, actC, so, h, out, oo, u);
                 return;
             }
-            int u = units, row = (b * time + t) * width, so = (b * time + t) * u, hb = b * u;
-            FusedActivation ra = spec.recurrentActivation, a = spec.activation;
-            ra.apply(acts, row, 2 * u);
-            a.apply(acts, row + 2 * u, u);
-            ra.apply(acts, row + 3 * u, u);
+            addBias(row);
+            recAct.apply(acts, row, 2 * u);
+            act.apply(acts, row + 2 * u, u);
+            recAct.apply(acts, row + 3 * u, u);
             for (int j = 0; j < u; j++) {
                 float cn = acts[row + u + j] * c[hb + j] + acts[row + j] * acts[row + 2 * u + j];
                 c[hb + j] = cn;
                 actC[so + j] = cn;
             }
-            a.apply(actC, so, u);
-            int oo = (b * (time + states) + s) * u;
+            act.apply(actC, so, u);
             for (int j = 0; j < u; j++) {
                 float hn = acts[row + 3 * u + j] * actC[so + j];
                 h[hb + j] = hn;
@@ -265,24 +310,13 @@ final class RecurrentKernel {
             }
         }
 
-        private void gruAfterStep(int b, int t, int s, float[] rec, int recOff) {
-            if (!live(b, t)) {
-                maskedOutput(b, s);
-                return;
-            }
-            int u = units, row = (b * time + t) * width, so = (b * time + t) * u, hb = b * u;
-            if (bias != null) {
-                int rb = bo + width;
-                for (int j = 0; j < width; j++) rec[recOff + j] += bias[rb + j];
-            }
-            for (int j = 0; j < 2 * u; j++) acts[row + j] += rec[recOff + j];
-            spec.recurrentActivation.apply(acts, row, 2 * u);
-            for (int j = 0; j < u; j++) {
-                float rh = rec[recOff + 2 * u + j];
-                gruAux[so + j] = rh;
-                acts[row + 2 * u + j] += acts[row + u + j] * rh;
-            }
-            spec.activation.apply(acts, row + 2 * u, u);
+        /** Row blocks {@code [z r h_x h_rec]}: z, r activated; h_rec kept; h_x becomes {@code hh}. */
+        private void gruAfterStep(int b, int row, int s) {
+            int u = units;
+            addBias(row);
+            recAct.apply(acts, row, 2 * u);
+            for (int j = 0; j < u; j++) acts[row + 2 * u + j] += acts[row + u + j] * acts[row + 3 * u + j];
+            act.apply(acts, row + 2 * u, u);
             blend(b, row, s);
         }
 
@@ -297,25 +331,11 @@ final class RecurrentKernel {
             }
         }
 
-        private void gruBeforeGates(int b, int t, float[] rec, int recOff) {
-            int u = units, row = (b * time + t) * width, so = (b * time + t) * u;
-            if (!live(b, t)) {
-                java.util.Arrays.fill(gruAux, so, so + u, 0f);
-                return;
-            }
-            for (int j = 0; j < 2 * u; j++) acts[row + j] += rec[recOff + j];
-            spec.recurrentActivation.apply(acts, row, 2 * u);
-            for (int j = 0; j < u; j++) gruAux[so + j] = acts[row + u + j] * h[b * u + j];
-        }
-
-        private void gruBeforeOutput(int b, int t, int s) {
-            if (!live(b, t)) {
-                maskedOutput(b, s);
-                return;
-            }
-            int row = (b * time + t) * width;
-            spec.activation.apply(acts, row + 2 * units, units);
-            blend(b, row, s);
+        private void gruBeforeGates(int b, int t, int row) {
+            int u = units, so = (t * batch + b) * u;
+            addBias(row);
+            recAct.apply(acts, row, 2 * u);
+            for (int j = 0; j < u; j++) rh[so + j] = acts[row + u + j] * h[b * u + j];
         }
 
         // ---- backward ---------------------------------------------------------------------------
@@ -326,150 +346,172 @@ final class RecurrentKernel {
             float[] g = gc.buffer();
             int go = gc.offset();
             int u = units;
-            float[] dP = new float[batch * time * width];
-            // GRU reset_after: the gradient of the recurrent projection differs from dP in the h gate
-            float[] dRec = cell == Cell.GRU && spec.resetAfter ? new float[batch * time * width] : null;
+            float[] dx = new float[batch * time * in];
             float[] dh = new float[batch * u];
             float[] dc = cell == Cell.LSTM ? new float[batch * u] : null;
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(g, go + (b * (time + states) + time) * u, dh, b * u, u);
                 if (dc != null) System.arraycopy(g, go + (b * (time + states) + time + 1) * u, dc, b * u, u);
             }
-            Parallelism.forRange(batch, ROWS_PER_THREAD, (lo, hi) -> backwardRows(lo, hi, g, go, dP, dRec, dh, dc));
+            Sums sums = new Sums(k * gw, gw, gruBefore ? u * u : 0);
+            Parallelism.forRange(batch, ROWS_PER_THREAD, (lo, hi) -> backwardRows(lo, hi, g, go, dx, dh, dc, sums));
 
-            Kernels k = Kernels.get();
-            int rows = batch * time;
-            Tensor dx = null, dW = null, dR = null, dB = null;
-            if (needed[0]) {
-                float[] d = new float[rows * in];
-                k.gemm(false, true, rows, in, width, 1f, dP, 0, width, w, wo, width, 0f, d, 0, in);
-                dx = Tensor.wrap(d, xDims);
-            }
+            Tensor dW = null, dR = null, dB = null;
+            float[] dwr = sums.wr;
             if (needed[1]) {
                 float[] d = new float[in * width];
-                k.gemm(true, false, in, width, rows, 1f, xs, xo, in, dP, 0, width, 0f, d, 0, width);
+                for (int i = 0; i < in; i++) System.arraycopy(dwr, i * gw, d, i * width, width);
                 dW = Tensor.wrap(d, wDims);
             }
             if (needed[2]) {
                 float[] d = new float[u * width];
-                if (cell == Cell.GRU && !spec.resetAfter) {
-                    k.gemm(true, false, u, 2 * u, rows, 1f, hPrev, 0, u, dP, 0, width, 0f, d, 0, width);
-                    k.gemm(true, false, u, u, rows, 1f, gruAux, 0, u, dP, 2 * u, width, 0f, d, 2 * u, width);
-                } else {
-                    k.gemm(true, false, u, width, rows, 1f, hPrev, 0, u, dRec != null ? dRec : dP, 0, width, 0f, d, 0, width);
+                for (int i = 0; i < u; i++) {
+                    int src = (in + i) * gw, dst = i * width;
+                    if (gruAfter) {
+                        System.arraycopy(dwr, src, d, dst, 2 * u);
+                        System.arraycopy(dwr, src + 3 * u, d, dst + 2 * u, u);
+                    } else if (gruBefore) {
+                        System.arraycopy(dwr, src, d, dst, 2 * u);
+                        System.arraycopy(sums.rh, i * u, d, dst + 2 * u, u);
+                    } else {
+                        System.arraycopy(dwr, src, d, dst, width);
+                    }
                 }
                 dR = Tensor.wrap(d, rDims);
             }
-            if (needed[3] && bias != null) {
-                float[] d = new float[dRec != null ? 2 * width : width];
-                columnSums(dP, rows, d, 0);
-                if (dRec != null) columnSums(dRec, rows, d, width);
+            if (needed[3] && hasBias) {
+                float[] db = sums.bias;
+                float[] d;
+                if (gruAfter) {
+                    d = new float[2 * width];
+                    System.arraycopy(db, 0, d, 0, 3 * u);
+                    System.arraycopy(db, 0, d, width, 2 * u);
+                    System.arraycopy(db, 3 * u, d, width + 2 * u, u);
+                } else {
+                    d = db;
+                }
                 dB = Tensor.wrap(d, bDims);
             }
+            Tensor dx0 = needed[0] ? Tensor.wrap(dx, xDims) : null;
             Tensor dh0 = needed[4] ? Tensor.wrap(dh, batch, u) : null;
             Tensor dc0 = needed[5] && dc != null ? Tensor.wrap(dc, batch, u) : null;
-            return new Tensor[] {dx, dW, dR, dB, dh0, dc0};
+            return new Tensor[] {dx0, dW, dR, dB, dh0, dc0};
         }
 
-        private void columnSums(float[] a, int rows, float[] out, int oo) {
-            for (int r = 0; r < rows; r++) {
-                int o = r * width;
-                for (int j = 0; j < width; j++) out[oo + j] += a[o + j];
+        /** The threads' weight-gradient sums: {@code dWR}, the bias, and the GRU reset_before {@code dR_h}. */
+        private static final class Sums {
+            final float[] wr, bias, rh;
+
+            Sums(int wrSize, int biasSize, int rhSize) {
+                wr = new float[wrSize];
+                bias = new float[biasSize];
+                rh = new float[rhSize];
+            }
+
+            synchronized void add(float[] dwr, float[] db, float[] drh) {
+                for (int i = 0; i < wr.length; i++) wr[i] += dwr[i];
+                for (int i = 0; i < bias.length; i++) bias[i] += db[i];
+                for (int i = 0; i < rh.length; i++) rh[i] += drh[i];
             }
         }
 
-        private void backwardRows(int lo, int hi, float[] g, int go, float[] dP, float[] dRec, float[] dh, float[] dc) {
-            Kernels k = Kernels.get();
-            int nb = hi - lo, u = units, ld = time * width;
+        private void backwardRows(int lo, int hi, float[] g, int go, float[] dx, float[] dh, float[] dc, Sums sums) {
+            Kernels kern = Kernels.get();
+            int nb = hi - lo, u = units;
+            float[] dz = new float[nb * gw];
+            float[] dxh = new float[nb * k];
+            float[] dwr = new float[k * gw];
+            float[] db = new float[gw];
+            float[] drhSum = gruBefore ? new float[u * u] : new float[0];
+            float[] drh = gruBefore ? new float[nb * u] : null;
             float[] gh = new float[u];
-            float[] drh = cell == Cell.GRU && !spec.resetAfter ? new float[nb * u] : null;
             for (int s = time - 1; s >= 0; s--) {
                 int t = inputTime(s);
-                int rowBase = (lo * time + t) * width;
                 for (int b = lo; b < hi; b++) {
-                    int gOff = go + (b * (time + states) + s) * u, hb = b * u;
+                    int gOff = go + (b * (time + states) + s) * u, hb = b * u, zo = (b - lo) * gw;
                     if (!live(b, t)) {
                         // the state passes through unchanged; the output was the previous h (or 0)
                         if (!spec.zeroOutputForMask) for (int j = 0; j < u; j++) dh[hb + j] += g[gOff + j];
-                        if (drh != null) java.util.Arrays.fill(drh, (b - lo) * u, (b - lo + 1) * u, 0f);
+                        Arrays.fill(dz, zo, zo + gw, 0f);
+                        continue;
+                    }
+                    int row = (t * batch + b) * gw, so = (t * batch + b) * u;
+                    if (fastLstm) {
+                        VectorMath.lstmBackward(acts, row, actC, cPrev, so, g, gOff, dh, dc, hb, dz, zo, gh, u);
                         continue;
                     }
                     for (int j = 0; j < u; j++) gh[j] = dh[hb + j] + g[gOff + j];
-                    int row = (b * time + t) * width, so = (b * time + t) * u;
                     switch (cell) {
                         case SIMPLE -> {
-                            spec.activation.backward(gh, 0, acts, row, dP, row, u);
-                            java.util.Arrays.fill(dh, hb, hb + u, 0f);
+                            act.backward(gh, 0, acts, row, dz, zo, u);
+                            Arrays.fill(dh, hb, hb + u, 0f);
                         }
-                        case LSTM -> lstmBack(gh, row, so, hb, dP, dh, dc);
-                        case GRU -> {
-                            if (spec.resetAfter) gruAfterBack(gh, row, so, hb, dP, dRec, dh);
-                            else gruBeforeBack(gh, row, hb, dP, dh);
-                        }
+                        case LSTM -> lstmBack(gh, row, so, hb, dz, zo, dc, dh);
+                        case GRU -> gruBack(gh, b, t, row, hb, dz, zo, dh);
                     }
                 }
-                if (cell == Cell.GRU && !spec.resetAfter) {
-                    // d(r * h) = dah . R_h^T, then the reset gate and the direct path to h
-                    k.gemm(false, true, nb, u, u, 1f, dP, rowBase + 2 * u, ld, rk, ro + 2 * u, width, 0f, drh, 0, u);
-                    FusedActivation ra = spec.recurrentActivation;
+                int xRow = (t * batch + lo) * k;
+                if (gruBefore) {
+                    // d(r * h) = dah . R_h^T: the reset gate's gradient and a direct path to h
+                    kern.gemm(false, true, nb, u, u, 1f, dz, 2 * u, gw, rk, ro + 2 * u, width, 0f, drh, 0, u);
                     for (int b = lo; b < hi; b++) {
                         if (!live(b, t)) continue;
-                        int row = (b * time + t) * width, so = (b * time + t) * u, hb = b * u, db = (b - lo) * u;
+                        int row = (t * batch + b) * gw, hp = (t * batch + b) * k + in, hb = b * u, zo = (b - lo) * gw, d = (b - lo) * u;
                         for (int j = 0; j < u; j++) {
                             float r = acts[row + u + j];
-                            dP[row + u + j] = drh[db + j] * hPrev[so + j] * ra.derivative(r);
-                            dh[hb + j] += drh[db + j] * r;
+                            dz[zo + u + j] = drh[d + j] * xh[hp + j] * recAct.derivative(r);
+                            dh[hb + j] += drh[d + j] * r;
                         }
                     }
-                    k.gemm(false, true, nb, u, 2 * u, 1f, dP, rowBase, ld, rk, ro, width, 1f, dh, lo * u, u);
-                } else {
-                    k.gemm(false, true, nb, u, width, 1f, dRec != null ? dRec : dP, rowBase, ld, rk, ro, width, 1f, dh, lo * u, u);
+                    kern.gemm(true, false, u, u, nb, 1f, rh, (t * batch + lo) * u, u, dz, 2 * u, gw, 1f, drhSum, 0, u);
+                }
+                // the input's and the previous state's gradients at once, then the weights'
+                kern.gemm(false, true, nb, k, gw, 1f, dz, 0, gw, wr, 0, gw, 0f, dxh, 0, k);
+                kern.gemm(true, false, k, gw, nb, 1f, xh, xRow, k, dz, 0, gw, 1f, dwr, 0, gw);
+                for (int b = lo; b < hi; b++) {
+                    int d = (b - lo) * k, hb = b * u;
+                    System.arraycopy(dxh, d, dx, (b * time + t) * in, in);
+                    for (int j = 0; j < u; j++) dh[hb + j] += dxh[d + in + j];
+                }
+                if (hasBias) {
+                    for (int r = 0; r < nb; r++) {
+                        int zo = r * gw;
+                        for (int j = 0; j < gw; j++) db[j] += dz[zo + j];
+                    }
                 }
             }
+            sums.add(dwr, db, drhSum);
         }
 
-        private void lstmBack(float[] gh, int row, int so, int hb, float[] dP, float[] dh, float[] dc) {
+        private void lstmBack(float[] gh, int row, int so, int hb, float[] dz, int zo, float[] dc, float[] dh) {
             int u = units;
-            FusedActivation ra = spec.recurrentActivation, a = spec.activation;
             for (int j = 0; j < u; j++) {
                 float i = acts[row + j], f = acts[row + u + j], gg = acts[row + 2 * u + j], o = acts[row + 3 * u + j];
                 float tc = actC[so + j];
-                float dcn = dc[hb + j] + gh[j] * o * a.derivative(tc);
-                dP[row + j] = dcn * gg * ra.derivative(i);
-                dP[row + u + j] = dcn * cPrev[so + j] * ra.derivative(f);
-                dP[row + 2 * u + j] = dcn * i * a.derivative(gg);
-                dP[row + 3 * u + j] = gh[j] * tc * ra.derivative(o);
+                float dcn = dc[hb + j] + gh[j] * o * act.derivative(tc);
+                dz[zo + j] = dcn * gg * recAct.derivative(i);
+                dz[zo + u + j] = dcn * cPrev[so + j] * recAct.derivative(f);
+                dz[zo + 2 * u + j] = dcn * i * act.derivative(gg);
+                dz[zo + 3 * u + j] = gh[j] * tc * recAct.derivative(o);
                 dc[hb + j] = dcn * f;
                 dh[hb + j] = 0f;
             }
         }
 
-        private void gruAfterBack(float[] gh, int row, int so, int hb, float[] dP, float[] dRec, float[] dh) {
-            int u = units;
-            FusedActivation ra = spec.recurrentActivation, a = spec.activation;
+        /** GRU: dz, dr (reset_after; reset_before fills it after the d(r*h) product), dah, and dah * r (reset_after). */
+        private void gruBack(float[] gh, int b, int t, int row, int hb, float[] dz, int zo, float[] dh) {
+            int u = units, hp = (t * batch + b) * k + in;
             for (int j = 0; j < u; j++) {
                 float z = acts[row + j], r = acts[row + u + j], hh = acts[row + 2 * u + j];
-                float dz = gh[j] * (hPrev[so + j] - hh) * ra.derivative(z);
-                float dah = gh[j] * (1f - z) * a.derivative(hh);
-                float dr = dah * gruAux[so + j] * ra.derivative(r);
-                dP[row + j] = dz;
-                dP[row + u + j] = dr;
-                dP[row + 2 * u + j] = dah;
-                dRec[row + j] = dz;
-                dRec[row + u + j] = dr;
-                dRec[row + 2 * u + j] = dah * r;
-                dh[hb + j] = gh[j] * z;
-            }
-        }
-
-        private void gruBeforeBack(float[] gh, int row, int hb, float[] dP, float[] dh) {
-            int u = units;
-            FusedActivation ra = spec.recurrentActivation, a = spec.activation;
-            int so = row / width * u;
-            for (int j = 0; j < u; j++) {
-                float z = acts[row + j], hh = acts[row + 2 * u + j];
-                dP[row + j] = gh[j] * (hPrev[so + j] - hh) * ra.derivative(z);
-                dP[row + 2 * u + j] = gh[j] * (1f - z) * a.derivative(hh);
+                float dzp = gh[j] * (xh[hp + j] - hh) * recAct.derivative(z);
+                float dah = gh[j] * (1f - z) * act.derivative(hh);
+                dz[zo + j] = dzp;
+                dz[zo + 2 * u + j] = dah;
+                if (gruAfter) {
+                    float recH = acts[row + 3 * u + j];
+                    dz[zo + u + j] = dah * recH * recAct.derivative(r);
+                    dz[zo + 3 * u + j] = dah * r;
+                }
                 dh[hb + j] = gh[j] * z;
             }
         }
