@@ -213,6 +213,24 @@ class OptimizerTest {
         assertValues(new double[] {-1, -3, -5, -2, -4, -6}, w, "w");
     }
 
+    /** A gradient that is a view at an offset (here the second row) is read from its offset. */
+    @Test
+    void offsetGradientsAreRead() {
+        Tensor rows = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        Tensor second = rows.sliceRows(1, 2).reshape(3);
+        assertEquals(3, second.offset(), "a view into the shared buffer");
+        Variable w = variable("w", 0, 0, 0);
+        RMSprop opt = new RMSprop(0.1f);
+        opt.applyGradients(List.of(second), List.of(w));
+        double[] ref = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double g = 4 + i, v = 0.1 * g * g;
+            ref[i] = -0.1 * g / Math.sqrt(v + 1e-7);
+        }
+        assertValues(ref, w, "w");
+        assertValues(new double[] {4, 5, 6}, second, "the caller's gradient is not modified");
+    }
+
     @Test
     void unknownSlotIsAnError() {
         SGD opt = new SGD(0.1f, 0.5f);
