@@ -84,6 +84,17 @@ class EmbeddingTest {
         assertEquals(320_000, m.countParams());
     }
 
+    /** The book's IMDB model, Embedding(10000, 32) -> LSTM(32) -> Dense(1, sigmoid): Keras' 328,353 parameters. */
+    @Test
+    void bookLstmModelHasKerasParameterCount() {
+        Sequential m = new Sequential();
+        m.add(new InputLayer(Shape.of(Shape.NONE), null));
+        m.add(new Embedding(10000, 32));
+        m.add(new io.cornu.engine.layers.rnn.LSTM(32));
+        m.add(new io.cornu.engine.layers.core.Dense(1, "sigmoid"));
+        assertEquals(328_353, m.countParams());
+    }
+
     @Test
     void maskZeroMasksPaddingAndMaskSupportingLayersPassItOn() {
         Tensor ids = Tensor.ofInts(new int[][] {{5, 2, 0, 0}, {1, 0, 3, 0}});

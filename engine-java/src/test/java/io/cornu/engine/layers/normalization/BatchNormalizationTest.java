@@ -139,6 +139,11 @@ class BatchNormalizationTest {
         assertArrayEquals(gammaBefore, bn.gamma().toFloatArray(), "frozen gamma");
         assertArrayEquals(meanBefore, bn.movingMean().toFloatArray(), "frozen moving mean");
         assertEquals(4 + 4 + 4 + 4 + 4 * 2 + 2, m.countParams());
+        String summary = m.summaryText();
+        assertTrue(summary.contains("batch_normalization (Batch"), summary);
+        assertTrue(summary.contains("Non-trainable params: 16"), summary); // frozen gamma/beta plus the moving stats
+        bn.setTrainable(true);
+        assertTrue(m.summaryText().contains("Non-trainable params: 8"), m.summaryText());
     }
 
     @Test
