@@ -136,6 +136,14 @@ public class BatchNormalization extends Layer {
         broadcastShape[a] = shape[0];
     }
 
+    /** Freezing freezes {@code gamma} and {@code beta}; unfreezing leaves the moving statistics non-trainable, as Keras. */
+    @Override
+    public void setTrainable(boolean trainable) {
+        super.setTrainable(trainable);
+        if (movingMean != null) movingMean.setTrainable(false);
+        if (movingVariance != null) movingVariance.setTrainable(false);
+    }
+
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
         return normalize(inputs, null, training);
