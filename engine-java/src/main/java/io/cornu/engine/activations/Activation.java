@@ -19,7 +19,8 @@ public interface Activation {
     Activation SOFTSIGN = named("softsign", Ops::softsign);
     Activation SELU = named("selu", Ops::selu);
     Activation ELU = named("elu", Ops::elu);
-    Activation GELU = named("gelu", Ops::gelu);
+    /** Exact (erf) form, as Keras' {@code activations.gelu} (whose {@code approximate} defaults to false, unlike {@code ops.gelu}). */
+    Activation GELU = named("gelu", x -> Ops.gelu(x, false));
     Activation SILU = named("silu", Ops::silu);
     Activation RELU6 = named("relu6", Ops::relu6);
     Activation LEAKY_RELU = named("leaky_relu", Ops::leakyRelu);

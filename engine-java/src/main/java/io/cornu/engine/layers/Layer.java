@@ -170,6 +170,14 @@ public abstract class Layer {
         return call(inputs, training);
     }
 
+    /**
+     * True for layers whose {@link #call} already leaves the right masks on its outputs (models: their
+     * inner layers computed them), so {@link #computeMask} is not applied on top.
+     */
+    protected boolean masksOwnOutputs() {
+        return false;
+    }
+
     /** True when the layer passes its input's mask on unchanged (Keras' {@code supports_masking}). */
     public boolean supportsMasking() {
         return false;
@@ -222,6 +230,7 @@ public abstract class Layer {
             anyMask |= t.kerasMask() != null;
         }
         List<Tensor> outputs = new ArrayList<>(anyMask ? call(inputs, masks, training) : call(inputs, training));
+        if (masksOwnOutputs()) return outputs;
         List<Tensor> outMasks = computeMask(inputs, masks);
         for (int i = 0; i < outputs.size(); i++) {
             Tensor m = i < outMasks.size() ? outMasks.get(i) : null;

@@ -35,6 +35,12 @@ public class Model extends Layer {
         super(name);
     }
 
+    /** A model's outputs keep the masks its inner layers computed, as in Keras. */
+    @Override
+    protected boolean masksOwnOutputs() {
+        return true;
+    }
+
     /** A model's weights belong to its layers; building it creates none of its own. */
     @Override
     protected void build(List<io.cornu.engine.tensor.Shape> inputShapes) {

@@ -22,6 +22,8 @@ class ActivationTest {
         assertEquals(1 / (1 + Math.exp(0.5)), Activation.get("sigmoid").apply(X).get(1), 1e-6);
         assertEquals(Math.tanh(2), Activation.get("tanh").apply(X).get(3), 1e-6);
         assertEquals(Math.log1p(Math.exp(-2)), Activation.get("softplus").apply(X).get(0), 1e-6);
+        // Keras' gelu activation is the exact erf form: x * Phi(x); Phi(-0.5) = 0.3085375387
+        assertEquals(-0.5 * 0.3085375387, Activation.get("gelu").apply(X).get(1), 1e-6);
     }
 
     @Test

@@ -208,4 +208,15 @@ class FunctionalTest {
         Functional copy = (Functional) io.cornu.engine.saving.ModelConfig.fromJson(config);
         assertEquals(io.cornu.engine.tensor.DType.INT32, copy.inputs().get(0).dtype());
     }
+
+    @Test
+    void masksSurviveModelOutputsAndMergeAsAnAnd() {
+        KerasTensor a = Input.of(Shape.of(Shape.NONE), "a", io.cornu.engine.tensor.DType.INT32);
+        KerasTensor b = Input.of(Shape.of(Shape.NONE), "b", io.cornu.engine.tensor.DType.INT32);
+        KerasTensor ea = new io.cornu.engine.layers.core.Embedding(10, 2, true).apply(a);
+        KerasTensor eb = new io.cornu.engine.layers.core.Embedding(10, 2, true).apply(b);
+        Functional m = new Functional(List.of(a, b), List.of(new Add().apply(List.of(ea, eb))), "masked");
+        Tensor out = m.applyEager(List.of(Tensor.ofInts(new int[][] {{1, 2, 0}}), Tensor.ofInts(new int[][] {{3, 0, 4}})), false).get(0);
+        assertArrayEquals(new float[] {1, 0, 0}, out.kerasMask().toFloatArray(), "kept where both inputs are real");
+    }
 }

@@ -54,6 +54,18 @@ public abstract class Merge extends Layer {
         return List.of(finish(acc, inputs.size()));
     }
 
+    /** Keras' merge mask: a step is kept only where every masked input keeps it (the AND of the masks). */
+    @Override
+    public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor combined = null;
+        for (Tensor m : masks) {
+            if (m == null) continue;
+            Tensor f = m.cast(io.cornu.engine.tensor.DType.FLOAT32);
+            combined = combined == null ? f : io.cornu.engine.ops.Ops.mul(combined, f);
+        }
+        return java.util.Collections.singletonList(combined);
+    }
+
     @Override
     public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
         checkCount(inputShapes.size());
