@@ -62,6 +62,8 @@ public final class LayerRegistry {
         register("SimpleRNN", io.cornu.engine.layers.rnn.SimpleRNN::fromConfig);
         register("LSTM", io.cornu.engine.layers.rnn.LSTM::fromConfig);
         register("GRU", io.cornu.engine.layers.rnn.GRU::fromConfig);
+        register("Bidirectional", io.cornu.engine.layers.rnn.Bidirectional::fromConfig);
+        register("TimeDistributed", io.cornu.engine.layers.rnn.TimeDistributed::fromConfig);
         // convolution and pooling layers
         register("Conv1D", io.cornu.engine.layers.conv.Conv1D::fromConfig);
         register("Conv2D", io.cornu.engine.layers.conv.Conv2D::fromConfig);
