@@ -7,7 +7,6 @@ import io.cornu.engine.layers.InputLayer;
 import io.cornu.engine.layers.core.Dense;
 import io.cornu.engine.layers.core.Embedding;
 import io.cornu.engine.layers.rnn.LSTM;
-import io.cornu.engine.layers.rnn.RecurrentActivations;
 import io.cornu.engine.models.Sequential;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.training.FitOptions;
@@ -96,7 +95,7 @@ public final class LstmImdbLikeEpoch {
         model.add(new InputLayer(length));
         model.add(new Embedding(10000, 32));
         model.add(new LSTM(32));
-        model.add(new Dense(1, RecurrentActivations.SIGMOID, null));
+        model.add(new Dense(1, "sigmoid"));
         model.compile("rmsprop", "binary_crossentropy", List.of("accuracy"));
         List<Double> seconds = new ArrayList<>();
         Callback timer = new Callback() {
