@@ -52,7 +52,7 @@ class LayersRecurrentSpec : StringSpec({
             input(null, 8)
             simpleRnn(4, returnSequences = true, activation = relu)
             gru(5, resetAfter = false, returnSequences = true, goBackwards = true)
-            lstm(6, unitForgetBias = false, dropout = 0.25)
+            lstm(6, unitForgetBias = false, dropout = 0.25, recurrentDropout = 0.5)
         }
         val (rnn, gru, lstm) = model.layers()
         rnn.shouldBeInstanceOf<SimpleRNN>().activation().name() shouldBe "relu"
@@ -60,6 +60,7 @@ class LayersRecurrentSpec : StringSpec({
         gru.goBackwards() shouldBe true
         lstm.shouldBeInstanceOf<LSTM>().unitForgetBias() shouldBe false
         lstm.dropout() shouldBe 0.25
+        lstm.recurrentDropout() shouldBe 0.5
         lstm.recurrentActivation().name() shouldBe "sigmoid"
         model.layers().map { it.name() } shouldContainExactly listOf("simple_rnn", "gru", "lstm")
         model.predict(Tensor.ones(2, 7, 8)).dims().toList() shouldBe listOf(2, 6)
@@ -132,8 +133,8 @@ class LayersRecurrentSpec : StringSpec({
 
     "Keras' argument errors come through" {
         shouldThrow<IllegalArgumentException> { sequential { input(null, 4); lstm(0) } }.message shouldEndWith "Received: units=0"
-        shouldThrow<UnsupportedOperationException> { sequential { input(null, 4); gru(4, recurrentDropout = 0.5) } }
-            .message shouldEndWith "Received: recurrent_dropout=0.5"
+        shouldThrow<UnsupportedOperationException> { sequential { input(null, 4); layer(LSTM(2).stateful(true)) } }
+            .message shouldEndWith "Received: stateful=true"
         shouldThrow<IllegalArgumentException> { sequential { input(null, 4); bidirectional(lstm(2), mergeMode = "max") } }
     }
 })

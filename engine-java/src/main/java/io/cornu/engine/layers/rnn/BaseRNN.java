@@ -188,15 +188,16 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
         return recurrentDropout;
     }
 
-    /** Not implemented yet: any non-zero rate is rejected. */
+    /**
+     * Fraction of the state's units to drop in training in the recurrent products. As in Keras, a
+     * non-zero rate switches to per-gate masks (Keras' implementation 1): one recurrent mask per gate
+     * and, with {@link #dropout(double)}, one input mask per gate, all fixed over the sequence. Such
+     * training steps run step by step on {@link Ops} rather than in the fused kernel (inference is
+     * unaffected). Clipped to {@code [0, 1]} as in Keras.
+     */
     public T recurrentDropout(double rate) {
         checkMutable("recurrent_dropout");
-        double r = Math.min(1.0, Math.max(0.0, rate));
-        if (r != 0.0) {
-            throw new UnsupportedOperationException("Layer \"" + name() + "\" (" + className() + "): recurrent_dropout is not "
-                    + "implemented in Cornu yet; use dropout (on the inputs) or a Dropout layer. Received: recurrent_dropout=" + rate);
-        }
-        this.recurrentDropout = r;
+        this.recurrentDropout = Math.min(1.0, Math.max(0.0, rate));
         return self();
     }
 
@@ -440,15 +441,46 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
         checkSequenceShape(x.shape(), true);
         Tensor mask = masks.isEmpty() ? null : masks.get(0);
         List<Tensor> initial = inputs.subList(1, inputs.size());
-        if (training && dropout > 0) {
-            SplittableRandom gen = seedGenerator != null ? seedGenerator.split() : RandomSeed.next();
-            x = Ops.dropout(x, (float) dropout, new int[] {x.dim(0), 1, x.dim(2)}, gen);
+        // as Keras' cells: masks only for 0 < rate < 1
+        boolean inputDrop = training && dropout > 0 && dropout < 1;
+        boolean perGate = training && recurrentDropout > 0 && recurrentDropout < 1;
+        Result r;
+        if (perGate) {
+            r = runOps(x, initial, mask, dropoutMasks(x.dim(0), x.dim(2)));
+        } else {
+            if (inputDrop) {
+                x = Ops.dropout(x, (float) dropout, new int[] {x.dim(0), 1, x.dim(2)}, generator());
+            }
+            r = fusedSpec() != null ? runFused(x, initial, mask) : runOps(x, initial, mask, null);
         }
-        Result r = fusedSpec() != null ? runFused(x, initial, mask) : runOps(x, initial, mask);
         List<Tensor> out = new ArrayList<>();
         out.add(returnSequences ? r.sequence : r.last);
         if (returnState) out.addAll(r.states);
         return out;
+    }
+
+    private SplittableRandom generator() {
+        return seedGenerator != null ? seedGenerator.split() : RandomSeed.next();
+    }
+
+    /**
+     * Per-gate masks for one training call with recurrent dropout, Keras' implementation 1: for each
+     * gate (one for SimpleRNN) an input mask {@code (batch, features)} when {@code dropout > 0} and a
+     * recurrent mask {@code (batch, units)}; values 0 or {@code 1 / (1 - rate)}.
+     */
+    record DropoutMasks(Tensor[] input, Tensor[] recurrent) {
+    }
+
+    private DropoutMasks dropoutMasks(int batch, int features) {
+        int count = cell().gates;
+        SplittableRandom gen = generator();
+        Tensor[] in = null, rec = new Tensor[count];
+        if (dropout > 0 && dropout < 1) {
+            in = new Tensor[count];
+            for (int g = 0; g < count; g++) in[g] = Ops.dropout(Tensor.ones(batch, features), (float) dropout, null, gen);
+        }
+        for (int g = 0; g < count; g++) rec[g] = Ops.dropout(Tensor.ones(batch, units), (float) recurrentDropout, null, gen);
+        return new DropoutMasks(in, rec);
     }
 
     /** Outputs of a run: the sequence (processing order), the last output, the final states. */
@@ -491,13 +523,49 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
     /**
      * One step on {@link Ops}: the new states from the step's input projection {@code (batch, gates
      * * units)} (bias included) and the previous states. The output is the new {@code h}.
+     * {@code recurrentMasks} (one per gate) are the recurrent dropout masks, or null.
      */
-    protected abstract Tensor[] stepOps(Tensor projection, Tensor[] states);
+    protected abstract Tensor[] stepOps(Tensor projection, Tensor[] states, Tensor[] recurrentMasks);
 
-    private Result runOps(Tensor x, List<Tensor> initial, Tensor mask) {
+    /**
+     * {@code h . recurrent_kernel} for the gates {@code [fromGate, toGate)}; with recurrent dropout
+     * masks, each gate's block multiplies its own masked copy of {@code h}.
+     */
+    protected final Tensor recurrentProduct(Tensor h, int fromGate, int toGate, Tensor[] masks) {
+        int u = units, gates = cell().gates;
+        if (masks == null) {
+            Tensor r = fromGate == 0 && toGate == gates ? recurrentKernel
+                    : Ops.slice(recurrentKernel, new int[] {0, fromGate * u}, new int[] {u, (toGate - fromGate) * u});
+            return Ops.matmul(h, r);
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (int g = fromGate; g < toGate; g++) {
+            parts.add(Ops.matmul(Ops.mul(h, masks[g]), Ops.slice(recurrentKernel, new int[] {0, g * u}, new int[] {u, u})));
+        }
+        return parts.size() == 1 ? parts.get(0) : Ops.concatenate(parts, 1);
+    }
+
+    /** {@code h} times the recurrent dropout mask of {@code gate}, or {@code h} without masks. */
+    protected static Tensor masked(Tensor h, Tensor[] masks, int gate) {
+        return masks == null ? h : Ops.mul(h, masks[gate]);
+    }
+
+    private Result runOps(Tensor x, List<Tensor> initial, Tensor mask, DropoutMasks drop) {
         int b = x.dim(0), t = x.dim(1), width = cell().gates * units;
         if (t == 0) throw new IllegalArgumentException("Layer \"" + name() + "\": the input sequence has no timesteps (shape " + x.shape() + ")");
-        Tensor proj = Ops.matmul(x, kernel);
+        Tensor proj;
+        if (drop != null && drop.input() != null) {
+            // each gate sees the inputs through its own mask
+            List<Tensor> parts = new ArrayList<>();
+            int in = x.dim(2);
+            for (int g = 0; g < cell().gates; g++) {
+                Tensor xg = Ops.mul(x, Ops.reshape(drop.input()[g], b, 1, in));
+                parts.add(Ops.matmul(xg, Ops.slice(kernel, new int[] {0, g * units}, new int[] {in, units})));
+            }
+            proj = parts.size() == 1 ? parts.get(0) : Ops.concatenate(parts, -1);
+        } else {
+            proj = Ops.matmul(x, kernel);
+        }
         Tensor ib = inputBias();
         if (ib != null) proj = Ops.add(proj, ib);
         Tensor[] states = new Tensor[stateCount()];
@@ -508,7 +576,7 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
         for (int s = 0; s < t; s++) {
             int ti = goBackwards ? t - 1 - s : s;
             Tensor p = Ops.reshape(Ops.slice(proj, new int[] {0, ti, 0}, new int[] {b, 1, width}), b, width);
-            Tensor[] next = stepOps(p, states);
+            Tensor[] next = stepOps(p, states, drop == null ? null : drop.recurrent());
             Tensor output = next[0];
             if (m != null) {
                 float[] live = new float[b];

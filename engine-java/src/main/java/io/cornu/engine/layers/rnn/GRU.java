@@ -86,25 +86,25 @@ public class GRU extends BaseRNN<GRU> {
     }
 
     @Override
-    protected Tensor[] stepOps(Tensor x, Tensor[] states) {
+    protected Tensor[] stepOps(Tensor x, Tensor[] states, Tensor[] recurrentMasks) {
         Tensor h = states[0];
         int u = units;
         Activation a = activation(), ra = recurrentActivation();
         List<Tensor> xs = Ops.split(x, 3, 1);
         Tensor hh, z;
         if (resetAfter) {
-            Tensor rec = Ops.matmul(h, recurrentKernel);
+            Tensor rec = recurrentProduct(h, 0, 3, recurrentMasks);
             if (bias != null) rec = Ops.add(rec, Ops.reshape(Ops.slice(bias, new int[] {1, 0}, new int[] {1, 3 * u}), 3 * u));
             List<Tensor> rs = Ops.split(rec, 3, 1);
             z = ra.apply(Ops.add(xs.get(0), rs.get(0)));
             Tensor r = ra.apply(Ops.add(xs.get(1), rs.get(1)));
             hh = a.apply(Ops.add(xs.get(2), Ops.mul(r, rs.get(2))));
         } else {
-            Tensor rzr = Ops.matmul(h, Ops.slice(recurrentKernel, new int[] {0, 0}, new int[] {u, 2 * u}));
+            Tensor rzr = recurrentProduct(h, 0, 2, recurrentMasks);
             List<Tensor> rs = Ops.split(rzr, 2, 1);
             z = ra.apply(Ops.add(xs.get(0), rs.get(0)));
             Tensor r = ra.apply(Ops.add(xs.get(1), rs.get(1)));
-            Tensor rh = Ops.matmul(Ops.mul(r, h), Ops.slice(recurrentKernel, new int[] {0, 2 * u}, new int[] {u, u}));
+            Tensor rh = Ops.matmul(Ops.mul(r, masked(h, recurrentMasks, 2)), Ops.slice(recurrentKernel, new int[] {0, 2 * u}, new int[] {u, u}));
             hh = a.apply(Ops.add(xs.get(2), rh));
         }
         Tensor hNew = Ops.add(Ops.mul(z, h), Ops.mul(Ops.sub(Tensor.scalar(1f), z), hh));

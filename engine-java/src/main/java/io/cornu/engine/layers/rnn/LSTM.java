@@ -84,8 +84,8 @@ public class LSTM extends BaseRNN<LSTM> {
     }
 
     @Override
-    protected Tensor[] stepOps(Tensor z, Tensor[] states) {
-        z = Ops.add(z, Ops.matmul(states[0], recurrentKernel));
+    protected Tensor[] stepOps(Tensor z, Tensor[] states, Tensor[] recurrentMasks) {
+        z = Ops.add(z, recurrentProduct(states[0], 0, 4, recurrentMasks));
         List<Tensor> parts = Ops.split(z, 4, 1);
         Activation a = activation(), ra = recurrentActivation();
         Tensor i = ra.apply(parts.get(0)), f = ra.apply(parts.get(1)), g = a.apply(parts.get(2)), o = ra.apply(parts.get(3));

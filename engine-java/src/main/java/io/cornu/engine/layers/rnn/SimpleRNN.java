@@ -34,8 +34,8 @@ public class SimpleRNN extends BaseRNN<SimpleRNN> {
     }
 
     @Override
-    protected Tensor[] stepOps(Tensor x, Tensor[] states) {
-        return new Tensor[] {activation().apply(Ops.add(x, Ops.matmul(states[0], recurrentKernel)))};
+    protected Tensor[] stepOps(Tensor x, Tensor[] states, Tensor[] recurrentMasks) {
+        return new Tensor[] {activation().apply(Ops.add(x, recurrentProduct(states[0], 0, 1, recurrentMasks)))};
     }
 
     /** SimpleRNN has no recurrent activation. */

@@ -246,8 +246,6 @@ class LSTMTest {
         IllegalArgumentException axis = assertThrows(IllegalArgumentException.class, () -> l.apply(Input.of(Shape.of(5, 3), null)));
         assertEquals("Input 0 of layer \"lstm_2d\" is incompatible with the layer: expected axis -1 of input shape to have value 4, "
                 + "but received input with shape (None, 5, 3)", axis.getMessage());
-        UnsupportedOperationException rd = assertThrows(UnsupportedOperationException.class, () -> new LSTM(2).recurrentDropout(0.2));
-        assertTrue(rd.getMessage().endsWith("Received: recurrent_dropout=0.2"), rd.getMessage());
         assertThrows(UnsupportedOperationException.class, () -> new LSTM(2).stateful(true));
         LSTM built = new LSTM(2);
         built.apply(Tensor.ones(1, 2, 2));
