@@ -7,6 +7,7 @@ import io.cornu.engine.optimizers.AdamW
 import io.cornu.engine.optimizers.Adamax
 import io.cornu.engine.optimizers.Nadam
 import io.cornu.engine.optimizers.Optimizer
+import io.cornu.engine.optimizers.RMSprop
 import io.cornu.engine.optimizers.SGD
 import io.cornu.engine.optimizers.schedules.CosineDecay
 import io.cornu.engine.optimizers.schedules.ExponentialDecay
@@ -14,9 +15,9 @@ import io.cornu.engine.optimizers.schedules.InverseTimeDecay
 import io.cornu.engine.optimizers.schedules.LearningRateSchedule
 import io.cornu.engine.optimizers.schedules.PiecewiseConstantDecay
 
-// Optimizer factories with Keras' defaults as named arguments. Each takes the learning rate as a Float
-// or as a LearningRateSchedule (an overload), plus Keras' base arguments: weightDecay, clipnorm, clipvalue,
-// globalClipnorm (at most one of the three clips) and name. `rmsprop(...)` lives in Training.kt.
+// Optimizer factories with Keras' defaults as named arguments. Each takes the learning rate as any number
+// (`1e-3` or `1e-3f`) or as a LearningRateSchedule (an overload), plus Keras' base arguments: weightDecay, clipnorm, clipvalue,
+// globalClipnorm (at most one of the three clips) and name. 
 
 /** Applies Keras' base optimizer arguments to an engine builder. */
 private fun <B : Optimizer.Builder<B>> B.base(
@@ -36,7 +37,7 @@ private fun <B : Optimizer.Builder<B>> B.base(
 
 /** Keras' SGD: `sgd(learningRate = 0.1f, momentum = 0.9f, nesterov = true)`. */
 public fun sgd(
-    learningRate: Float = 0.01f,
+    learningRate: Number = 0.01f,
     momentum: Float = 0f,
     nesterov: Boolean = false,
     weightDecay: Float? = null,
@@ -44,7 +45,7 @@ public fun sgd(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): SGD = SGD.builder().learningRate(learningRate).momentum(momentum).nesterov(nesterov)
+): SGD = SGD.builder().learningRate(learningRate.toFloat()).momentum(momentum).nesterov(nesterov)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' SGD on a schedule: `sgd(learningRate = exponentialDecay(0.1f, 1000, 0.96f))`. */
@@ -62,7 +63,7 @@ public fun sgd(
 
 /** Keras' Adam: `adam(learningRate = 3e-4f, amsgrad = true)`. */
 public fun adam(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     beta1: Float = 0.9f,
     beta2: Float = 0.999f,
     epsilon: Float = 1e-7f,
@@ -72,7 +73,7 @@ public fun adam(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): Adam = Adam.builder().learningRate(learningRate).beta1(beta1).beta2(beta2).epsilon(epsilon).amsgrad(amsgrad)
+): Adam = Adam.builder().learningRate(learningRate.toFloat()).beta1(beta1).beta2(beta2).epsilon(epsilon).amsgrad(amsgrad)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' Adam on a schedule. */
@@ -92,7 +93,7 @@ public fun adam(
 
 /** Keras' AdamW (decoupled weight decay, 0.004 by default): `adamW(weightDecay = 0.01f)`. */
 public fun adamW(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     weightDecay: Float = 0.004f,
     beta1: Float = 0.9f,
     beta2: Float = 0.999f,
@@ -102,7 +103,7 @@ public fun adamW(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): AdamW = AdamW.builder().learningRate(learningRate).beta1(beta1).beta2(beta2).epsilon(epsilon).amsgrad(amsgrad)
+): AdamW = AdamW.builder().learningRate(learningRate.toFloat()).beta1(beta1).beta2(beta2).epsilon(epsilon).amsgrad(amsgrad)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' AdamW on a schedule (the decay uses the scheduled rate too). */
@@ -122,7 +123,7 @@ public fun adamW(
 
 /** Keras' Adagrad: `adagrad(learningRate = 0.01f)`. */
 public fun adagrad(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     initialAccumulatorValue: Float = 0.1f,
     epsilon: Float = 1e-7f,
     weightDecay: Float? = null,
@@ -130,7 +131,7 @@ public fun adagrad(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): Adagrad = Adagrad.builder().learningRate(learningRate).initialAccumulatorValue(initialAccumulatorValue).epsilon(epsilon)
+): Adagrad = Adagrad.builder().learningRate(learningRate.toFloat()).initialAccumulatorValue(initialAccumulatorValue).epsilon(epsilon)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' Adagrad on a schedule. */
@@ -148,7 +149,7 @@ public fun adagrad(
 
 /** Keras' Adadelta: `adadelta(learningRate = 1f)` for the paper's form. */
 public fun adadelta(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     rho: Float = 0.95f,
     epsilon: Float = 1e-7f,
     weightDecay: Float? = null,
@@ -156,7 +157,7 @@ public fun adadelta(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): Adadelta = Adadelta.builder().learningRate(learningRate).rho(rho).epsilon(epsilon)
+): Adadelta = Adadelta.builder().learningRate(learningRate.toFloat()).rho(rho).epsilon(epsilon)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' Adadelta on a schedule. */
@@ -174,7 +175,7 @@ public fun adadelta(
 
 /** Keras' Adamax: `adamax(learningRate = 0.002f)`. */
 public fun adamax(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     beta1: Float = 0.9f,
     beta2: Float = 0.999f,
     epsilon: Float = 1e-7f,
@@ -183,7 +184,7 @@ public fun adamax(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): Adamax = Adamax.builder().learningRate(learningRate).beta1(beta1).beta2(beta2).epsilon(epsilon)
+): Adamax = Adamax.builder().learningRate(learningRate.toFloat()).beta1(beta1).beta2(beta2).epsilon(epsilon)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' Adamax on a schedule. */
@@ -202,7 +203,7 @@ public fun adamax(
 
 /** Keras' Nadam: `nadam(learningRate = 0.002f)`. */
 public fun nadam(
-    learningRate: Float = 0.001f,
+    learningRate: Number = 0.001f,
     beta1: Float = 0.9f,
     beta2: Float = 0.999f,
     epsilon: Float = 1e-7f,
@@ -211,7 +212,7 @@ public fun nadam(
     clipvalue: Float? = null,
     globalClipnorm: Float? = null,
     name: String? = null,
-): Nadam = Nadam.builder().learningRate(learningRate).beta1(beta1).beta2(beta2).epsilon(epsilon)
+): Nadam = Nadam.builder().learningRate(learningRate.toFloat()).beta1(beta1).beta2(beta2).epsilon(epsilon)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
 
 /** Keras' Nadam on a schedule. */
@@ -262,3 +263,33 @@ public fun inverseTimeDecay(
     decayRate: Float,
     staircase: Boolean = false,
 ): InverseTimeDecay = InverseTimeDecay(initialLearningRate, decaySteps, decayRate, staircase)
+
+/** Keras' RMSprop: `rmsprop(learningRate = 1e-3)`; `epsilon` sits inside the square root as in Keras. */
+public fun rmsprop(
+    learningRate: Number = 0.001,
+    rho: Float = 0.9f,
+    momentum: Float = 0f,
+    epsilon: Float = 1e-7f,
+    centered: Boolean = false,
+    weightDecay: Float? = null,
+    clipnorm: Float? = null,
+    clipvalue: Float? = null,
+    globalClipnorm: Float? = null,
+    name: String? = null,
+): RMSprop = RMSprop.builder().learningRate(learningRate.toFloat()).rho(rho).momentum(momentum).epsilon(epsilon).centered(centered)
+    .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
+
+/** Keras' RMSprop on a schedule. */
+public fun rmsprop(
+    learningRate: LearningRateSchedule,
+    rho: Float = 0.9f,
+    momentum: Float = 0f,
+    epsilon: Float = 1e-7f,
+    centered: Boolean = false,
+    weightDecay: Float? = null,
+    clipnorm: Float? = null,
+    clipvalue: Float? = null,
+    globalClipnorm: Float? = null,
+    name: String? = null,
+): RMSprop = RMSprop.builder().learningRate(learningRate).rho(rho).momentum(momentum).epsilon(epsilon).centered(centered)
+    .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()

@@ -6,7 +6,6 @@ import io.cornu.engine.losses.Loss
 import io.cornu.engine.metrics.Metric
 import io.cornu.engine.models.Model
 import io.cornu.engine.optimizers.Optimizer
-import io.cornu.engine.optimizers.RMSprop
 import io.cornu.engine.tensor.Tensor
 import io.cornu.engine.training.CompileOptions
 import io.cornu.engine.training.FitOptions
@@ -70,10 +69,6 @@ public class CompileBuilder internal constructor() {
 public fun Model.compile(block: CompileBuilder.() -> Unit) {
     CompileBuilder().apply(block).applyTo(this)
 }
-
-/** Keras' RMSprop with its defaults: `optimizer = rmsprop(learningRate = 1e-3)`. */
-public fun rmsprop(learningRate: Float = 0.001f, rho: Float = 0.9f, epsilon: Float = 1e-7f): Optimizer =
-    RMSprop(learningRate, rho, epsilon)
 
 /** Trains the model: `model.fit(x, y, epochs = 5, batchSize = 128)`. */
 public fun Model.fit(

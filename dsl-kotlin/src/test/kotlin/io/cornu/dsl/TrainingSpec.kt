@@ -46,7 +46,7 @@ class TrainingSpec : StringSpec({
     "fit with a block and callbacks, as Keras' fit(..., callbacks=[EarlyStopping(...)])" {
         val (x, y) = blobs(128)
         val m = model()
-        m.compile { optimizer = rmsprop(learningRate = 1e-3f); loss = "categorical_crossentropy"; metrics("accuracy") }
+        m.compile { optimizer = rmsprop(learningRate = 1e-3); loss = categoricalCrossentropy; metrics("accuracy") }
         val seen = mutableListOf<Int>()
         val history = m.fit(x, y) {
             epochs = 4

@@ -8,7 +8,8 @@ import java.util.function.IntFunction;
  * knows nothing of notebooks.
  */
 public final class ProgressDisplay {
-    private static final IntFunction<Callback> TERMINAL = verbose -> new ProgbarLogger();
+    /** Keras' terminal output: a live bar for verbose 1 (on a console), one line per epoch for verbose 2. */
+    private static final IntFunction<Callback> TERMINAL = verbose -> verbose == 2 ? new ProgbarLogger(System.out, false) : new ProgbarLogger();
     private static volatile IntFunction<Callback> factory = TERMINAL;
 
     private ProgressDisplay() {
