@@ -25,17 +25,23 @@ report() { # $1 $2: busy before/after, $3 $4: wall before/after, $5 $6: own CPU 
     wall = t1 - t0; other = (b1 - b0) / hz - (o1 - o0); if (other < 0) other = 0
     printf "  (wall %.0f s; CPU used by other processes meanwhile: %.2f cores on average)\n", wall, other / wall }' >&2
 }
-own() { times | tail -1 | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }'; }
+# CPU seconds of this shell's finished children (`times` must run in this shell, not in a $(...) subshell)
+timesfile=$(mktemp)
+trap 'rm -f "$timesfile"' EXIT
+own() { # sets the variable named $1
+  times > "$timesfile"
+  printf -v "$1" '%s' "$(tail -1 "$timesfile" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }')"
+}
 
 for t in ${THREADS:-1 2}; do
-  b0=$(busy); t0=$(date +%s.%N); o0=$(own)
+  b0=$(busy); t0=$(date +%s.%N); own o0
   "$java" --add-modules jdk.incubator.vector -Xmx6g -cp "$jar" io.cornu.bench.LstmImdbLikeEpoch --threads "$t" "$@" 2>/dev/null
-  b1=$(busy); t1=$(date +%s.%N); o1=$(own)
+  b1=$(busy); t1=$(date +%s.%N); own o1
   report "$b0" "$b1" "$t0" "$t1" "$o0" "$o1"
   if [[ -z "${SKIP_TORCH:-}" ]]; then
-    b0=$(busy); t0=$(date +%s.%N); o0=$(own)
+    b0=$(busy); t0=$(date +%s.%N); own o0
     (cd "$ref" && /usr/bin/python3 lstm_imdb_like.py --threads "$t" 2>/dev/null)
-    b1=$(busy); t1=$(date +%s.%N); o1=$(own)
+    b1=$(busy); t1=$(date +%s.%N); own o1
     report "$b0" "$b1" "$t0" "$t1" "$o0" "$o1"
   fi
 done

@@ -83,6 +83,15 @@ final class RecurrentKernel {
         /** LSTM with sigmoid gates and tanh on the Vector API: the vectorised step. */
         final boolean fastLstm;
         final boolean gruAfter, gruBefore;
+        /**
+         * Whether every step's buffers are kept for a backward pass (a tape is recording); without,
+         * all steps share one slot, which keeps inference on large batches in cache.
+         */
+        final boolean keep;
+        final int slots;
+        /** The inputs {@code (batch, time, in)}, copied into {@link #xh} step by step when not kept. */
+        final float[] xs;
+        final int xo;
         final int batch, time, in, units, k, width, gw, states;
         /** Keras weights, read in place (recurrent kernel: for the GRU reset_before h gate). */
         final float[] rk;
@@ -108,6 +117,7 @@ final class RecurrentKernel {
 
         Run(Spec spec, Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0, Tensor mask) {
             this.spec = spec;
+            keep = GradientTape.isRecording();
             cell = spec.cell;
             act = spec.activation;
             recAct = spec.recurrentActivation;
@@ -164,16 +174,20 @@ final class RecurrentKernel {
             }
             h = state("initial state h", h0);
             c = cell == Cell.LSTM ? state("initial state c", c0) : null;
-            xh = new float[batch * time * k];
+            slots = keep ? time : 1;
+            xh = new float[slots * batch * k];
             Tensor xc = x.contiguous();
-            float[] xs = xc.buffer();
-            for (int b = 0, xo = xc.offset(); b < batch; b++) {
-                for (int t = 0; t < time; t++, xo += in) System.arraycopy(xs, xo, xh, (t * batch + b) * k, in);
+            xs = xc.buffer();
+            xo = xc.offset();
+            if (keep) {
+                for (int b = 0, o = xo; b < batch; b++) {
+                    for (int t = 0; t < time; t++, o += in) System.arraycopy(xs, o, xh, (t * batch + b) * k, in);
+                }
             }
-            acts = new float[batch * time * gw];
-            cPrev = cell == Cell.LSTM ? new float[batch * time * units] : null;
-            actC = cell == Cell.LSTM ? new float[batch * time * units] : null;
-            rh = gruBefore ? new float[batch * time * units] : null;
+            acts = new float[slots * batch * gw];
+            cPrev = cell == Cell.LSTM ? new float[slots * batch * units] : null;
+            actC = cell == Cell.LSTM ? new float[slots * batch * units] : null;
+            rh = gruBefore ? new float[slots * batch * units] : null;
             out = new float[batch * (time + states) * units];
         }
 
@@ -211,6 +225,11 @@ final class RecurrentKernel {
             return s.toFloatArray();
         }
 
+        /** The buffer slot of input time {@code t}: {@code t} when steps are kept, else 0. */
+        private int slot(int t) {
+            return keep ? t : 0;
+        }
+
         private int inputTime(int step) {
             return spec.goBackwards ? time - 1 - step : step;
         }
@@ -231,17 +250,18 @@ final class RecurrentKernel {
             for (int s = 0; s < time; s++) {
                 int t = inputTime(s);
                 for (int b = lo; b < hi; b++) {
-                    System.arraycopy(h, b * u, xh, (t * batch + b) * k + in, u);
-                    if (c != null) System.arraycopy(c, b * u, cPrev, (t * batch + b) * u, u);
+                    if (!keep) System.arraycopy(xs, xo + (b * time + t) * in, xh, b * k, in);
+                    System.arraycopy(h, b * u, xh, (slot(t) * batch + b) * k + in, u);
+                    if (c != null) System.arraycopy(c, b * u, cPrev, (slot(t) * batch + b) * u, u);
                 }
-                int xRow = (t * batch + lo) * k, aRow = (t * batch + lo) * gw;
+                int xRow = (slot(t) * batch + lo) * k, aRow = (slot(t) * batch + lo) * gw;
                 kern.gemm(false, false, nb, gw, k, 1f, xh, xRow, k, wr, 0, gw, 0f, acts, aRow, gw);
                 for (int b = lo; b < hi; b++) {
                     if (!live(b, t)) {
                         maskedOutput(b, s);
                         continue;
                     }
-                    int row = (t * batch + b) * gw;
+                    int row = (slot(t) * batch + b) * gw;
                     switch (cell) {
                         case SIMPLE -> simpleStep(b, row, s);
                         case LSTM -> lstmStep(b, t, row, s);
@@ -253,11 +273,11 @@ final class RecurrentKernel {
                 }
                 if (gruBefore) {
                     // h gate: (r * h) . R_h, added into the pre-activations in place
-                    kern.gemm(false, false, nb, u, u, 1f, rh, (t * batch + lo) * u, u, rk, ro + 2 * u, width,
+                    kern.gemm(false, false, nb, u, u, 1f, rh, (slot(t) * batch + lo) * u, u, rk, ro + 2 * u, width,
                             1f, acts, aRow + 2 * u, gw);
                     for (int b = lo; b < hi; b++) {
                         if (!live(b, t)) continue;
-                        int row = (t * batch + b) * gw;
+                        int row = (slot(t) * batch + b) * gw;
                         act.apply(acts, row + 2 * u, u);
                         blend(b, row, s);
                     }
@@ -288,7 +308,7 @@ final class RecurrentKernel {
         }
 
         private void lstmStep(int b, int t, int row, int s) {
-            int u = units, so = (t * batch + b) * u, hb = b * u, oo = (b * (time + states) + s) * u;
+            int u = units, so = (slot(t) * batch + b) * u, hb = b * u, oo = (b * (time + states) + s) * u;
             if (fastLstm) {
                 VectorMath.lstmForward(acts, row, biasZ, c, hb, actC, so, h, out, oo, u);
                 return;
@@ -332,7 +352,7 @@ final class RecurrentKernel {
         }
 
         private void gruBeforeGates(int b, int t, int row) {
-            int u = units, so = (t * batch + b) * u;
+            int u = units, so = (slot(t) * batch + b) * u;
             addBias(row);
             recAct.apply(acts, row, 2 * u);
             for (int j = 0; j < u; j++) rh[so + j] = acts[row + u + j] * h[b * u + j];
@@ -435,7 +455,7 @@ final class RecurrentKernel {
                         Arrays.fill(dz, zo, zo + gw, 0f);
                         continue;
                     }
-                    int row = (t * batch + b) * gw, so = (t * batch + b) * u;
+                    int row = (slot(t) * batch + b) * gw, so = (slot(t) * batch + b) * u;
                     if (fastLstm) {
                         VectorMath.lstmBackward(acts, row, actC, cPrev, so, g, gOff, dh, dc, hb, dz, zo, gh, u);
                         continue;
@@ -450,20 +470,20 @@ final class RecurrentKernel {
                         case GRU -> gruBack(gh, b, t, row, hb, dz, zo, dh);
                     }
                 }
-                int xRow = (t * batch + lo) * k;
+                int xRow = (slot(t) * batch + lo) * k;
                 if (gruBefore) {
                     // d(r * h) = dah . R_h^T: the reset gate's gradient and a direct path to h
                     kern.gemm(false, true, nb, u, u, 1f, dz, 2 * u, gw, rk, ro + 2 * u, width, 0f, drh, 0, u);
                     for (int b = lo; b < hi; b++) {
                         if (!live(b, t)) continue;
-                        int row = (t * batch + b) * gw, hp = (t * batch + b) * k + in, hb = b * u, zo = (b - lo) * gw, d = (b - lo) * u;
+                        int row = (slot(t) * batch + b) * gw, hp = (slot(t) * batch + b) * k + in, hb = b * u, zo = (b - lo) * gw, d = (b - lo) * u;
                         for (int j = 0; j < u; j++) {
                             float r = acts[row + u + j];
                             dz[zo + u + j] = drh[d + j] * xh[hp + j] * recAct.derivative(r);
                             dh[hb + j] += drh[d + j] * r;
                         }
                     }
-                    kern.gemm(true, false, u, u, nb, 1f, rh, (t * batch + lo) * u, u, dz, 2 * u, gw, 1f, drhSum, 0, u);
+                    kern.gemm(true, false, u, u, nb, 1f, rh, (slot(t) * batch + lo) * u, u, dz, 2 * u, gw, 1f, drhSum, 0, u);
                 }
                 // the input's and the previous state's gradients at once, then the weights'
                 kern.gemm(false, true, nb, k, gw, 1f, dz, 0, gw, wr, 0, gw, 0f, dxh, 0, k);
@@ -500,7 +520,7 @@ final class RecurrentKernel {
 
         /** GRU: dz, dr (reset_after; reset_before fills it after the d(r*h) product), dah, and dah * r (reset_after). */
         private void gruBack(float[] gh, int b, int t, int row, int hb, float[] dz, int zo, float[] dh) {
-            int u = units, hp = (t * batch + b) * k + in;
+            int u = units, hp = (slot(t) * batch + b) * k + in;
             for (int j = 0; j < u; j++) {
                 float z = acts[row + j], r = acts[row + u + j], hh = acts[row + 2 * u + j];
                 float dzp = gh[j] * (xh[hp + j] - hh) * recAct.derivative(z);
