@@ -29,7 +29,8 @@ import java.util.Map;
  * categorical crossentropy, RMSprop (lr 0.001, rho 0.9, epsilon 1e-7), batch 64, shuffled, 2 epochs.
  * Prints one JSON line: the per-epoch seconds, epoch 2's seconds as {@code sec_per_epoch} (the
  * PyTorch script's measure: the median of epochs 2..), the test accuracy and the time to predict
- * the 10,000 test images at batch 1024.
+ * the 10,000 test images at batch 1024, and as the PyTorch scripts do, {@code other_procs_cpu_cores_avg}:
+ * the CPU other processes used meanwhile, in cores averaged over the run (well above 0: disturbed).
  *
  * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar io.cornu.bench.ConvnetFashionEpoch --threads 1</pre>
  */
@@ -51,7 +52,26 @@ public final class ConvnetFashionEpoch {
         return m;
     }
 
+    /** CPU seconds the whole machine has spent non-idle (from /proc/stat), or NaN: as the PyTorch scripts' common.py. */
+    static double busyCpuSeconds() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long sum = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) sum += Long.parseLong(f[i]);
+            return (sum - Long.parseLong(f[4]) - Long.parseLong(f[5])) / 100.0; // USER_HZ = 100 on Linux
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** This process' CPU seconds. */
+    static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     public static void main(String[] args) {
+        double busy0 = busyCpuSeconds(), own0 = ownCpuSeconds();
+        long wall0 = System.nanoTime();
         int threads = 1, epochs = 2, batch = 64;
         String variant = "v2";
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +117,8 @@ public final class ConvnetFashionEpoch {
         double infer = (System.nanoTime() - inferStart) / 1e9;
         double acc = model.evaluate(xTest, yTest, 1024).get("accuracy");
         double total = (System.nanoTime() - runStart) / 1e9;
+        double wall = (System.nanoTime() - wall0) / 1e9, own = ownCpuSeconds() - own0;
+        double others = Math.max(0, busyCpuSeconds() - busy0 - own) / wall;
 
         List<Double> steady = new ArrayList<>(seconds.subList(Math.min(1, seconds.size() - 1), seconds.size()));
         steady.sort(null);
@@ -108,9 +130,10 @@ public final class ConvnetFashionEpoch {
         System.out.printf(Locale.ROOT, "{\"benchmark\": \"convnet_fashion\", \"impl\": \"cornu\", \"model\": \"%s\", \"java\": \"%s\", "
                         + "\"kernels\": \"%s\", \"threads\": %d, \"params_total\": %d, \"batch\": %d, \"epochs\": %d, \"epoch_s\": %s, "
                         + "\"sec_per_epoch\": %.3f, \"sec_per_epoch_basis\": \"%s\", \"train_samples_per_s\": %.1f, \"train_loss\": %s, "
-                        + "\"train_acc\": %s, \"test_acc\": %.4f, \"test_infer_10k_b1024_s\": %.4f, \"probs_rows\": %d, \"run_s\": %.1f}%n",
+                        + "\"train_acc\": %s, \"test_acc\": %.4f, \"test_infer_10k_b1024_s\": %.4f, \"probs_rows\": %d, \"fit_predict_evaluate_s\": %.1f, "
+                        + "\"run_wall_s\": %.1f, \"run_cpu_s\": %.1f, \"other_procs_cpu_cores_avg\": %.3f}%n",
                 variant, Runtime.version(), Kernels.get().name(), threads, model.countParams(), batch, epochs, epochsJson, secPerEpoch,
                 seconds.size() > 1 ? "median of epochs 2.." : "epoch 1 only", 60000 / secPerEpoch, history.get("loss"),
-                history.get("accuracy"), acc, infer, probs.dim(0), total);
+                history.get("accuracy"), acc, infer, probs.dim(0), total, wall, own, others);
     }
 }
