@@ -375,6 +375,7 @@ final class RecurrentKernel {
             }
             Sums sums = new Sums(k * gw, gw, gruBefore ? u * u : 0);
             Parallelism.forRange(batch, ROWS_PER_THREAD, (lo, hi) -> backwardRows(lo, hi, g, go, dx, dh, dc, sums));
+            sums.total();
 
             Tensor dW = null, dR = null, dB = null;
             float[] dwr = sums.wr;
@@ -418,9 +419,14 @@ final class RecurrentKernel {
             return new Tensor[] {dx0, dW, dR, dB, dh0, dc0};
         }
 
-        /** The threads' weight-gradient sums: {@code dWR}, the bias, and the GRU reset_before {@code dR_h}. */
+        /**
+         * The threads' weight-gradient sums: {@code dWR}, the bias, and the GRU reset_before
+         * {@code dR_h}, added up in the order of the batch chunks (not of the threads' finishing), so
+         * that results do not depend on timing.
+         */
         private static final class Sums {
             final float[] wr, bias, rh;
+            private final java.util.TreeMap<Integer, float[][]> parts = new java.util.TreeMap<>();
 
             Sums(int wrSize, int biasSize, int rhSize) {
                 wr = new float[wrSize];
@@ -428,10 +434,16 @@ final class RecurrentKernel {
                 rh = new float[rhSize];
             }
 
-            synchronized void add(float[] dwr, float[] db, float[] drh) {
-                for (int i = 0; i < wr.length; i++) wr[i] += dwr[i];
-                for (int i = 0; i < bias.length; i++) bias[i] += db[i];
-                for (int i = 0; i < rh.length; i++) rh[i] += drh[i];
+            synchronized void add(int chunk, float[] dwr, float[] db, float[] drh) {
+                parts.put(chunk, new float[][] {dwr, db, drh});
+            }
+
+            void total() {
+                for (float[][] p : parts.values()) {
+                    for (int i = 0; i < wr.length; i++) wr[i] += p[0][i];
+                    for (int i = 0; i < bias.length; i++) bias[i] += p[1][i];
+                    for (int i = 0; i < rh.length; i++) rh[i] += p[2][i];
+                }
             }
         }
 
@@ -500,7 +512,7 @@ final class RecurrentKernel {
                     }
                 }
             }
-            sums.add(dwr, db, drhSum);
+            sums.add(lo, dwr, db, drhSum);
         }
 
         private void lstmBack(float[] gh, int row, int so, int hb, float[] dz, int zo, float[] dc, float[] dh) {
