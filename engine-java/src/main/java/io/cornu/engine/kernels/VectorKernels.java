@@ -187,11 +187,7 @@ public final class VectorKernels implements Kernels {
     }
 
     private static void expRange(float[] a, int aOff, float[] out, int outOff, int n) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(F, a, aOff + i).lanewise(VectorOperators.EXP).intoArray(out, outOff + i);
-        }
-        for (; i < n; i++) out[outOff + i] = (float) Math.exp(a[aOff + i]);
+        VectorExp.exp(a, aOff, out, outOff, n);
     }
 
     @Override
@@ -283,15 +279,15 @@ public final class VectorKernels implements Kernels {
             FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
             int j = 0;
             for (; j <= cols - 2 * L; j += 2 * L) {
-                FloatVector e0 = FloatVector.fromArray(F, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
-                FloatVector e1 = FloatVector.fromArray(F, x, xo + j + L).sub(vm).lanewise(VectorOperators.EXP);
+                FloatVector e0 = VectorExp.exp(FloatVector.fromArray(F, x, xo + j).sub(vm));
+                FloatVector e1 = VectorExp.exp(FloatVector.fromArray(F, x, xo + j + L).sub(vm));
                 e0.intoArray(out, oo + j);
                 e1.intoArray(out, oo + j + L);
                 s0 = s0.add(e0);
                 s1 = s1.add(e1);
             }
             for (; j < bound; j += L) {
-                FloatVector e0 = FloatVector.fromArray(F, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+                FloatVector e0 = VectorExp.exp(FloatVector.fromArray(F, x, xo + j).sub(vm));
                 e0.intoArray(out, oo + j);
                 s0 = s0.add(e0);
             }

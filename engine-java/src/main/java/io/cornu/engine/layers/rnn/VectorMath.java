@@ -1,8 +1,7 @@
 package io.cornu.engine.layers.rnn;
 
+import io.cornu.engine.kernels.VectorExp;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and backward; loaded only when the incubator module is present.
  *
  * <p>{@code sigmoid(x) = 1 / (1 + exp(-x))} and a rational {@code tanh}, both from arithmetic only
- * (see {@link #exp}): the JDK's vector {@code TANH} is not intrinsified on JDK 17 and costs about
+ * (see {@link VectorExp}): the JDK's vector {@code TANH} is not intrinsified on JDK 17 and costs about
  * three times as much, and its vector {@code EXP} rounds differently once JIT-compiled, which would
  * make runs unrepeatable. Both are within a few float ulps.
  */
@@ -30,48 +29,12 @@ final class VectorMath {
     private static final FloatVector B4 = FloatVector.broadcast(F, 1.18534705686654e-04f);
     private static final FloatVector B6 = FloatVector.broadcast(F, 1.19825839466702e-06f);
     private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
-    private static final FloatVector LOG2E = FloatVector.broadcast(F, 1.44269504088896341f);
-    /** {@code 1.5 * 2^23}: adding it rounds to an integer held in the low mantissa bits. */
-    private static final FloatVector MAGIC = FloatVector.broadcast(F, 12582912f);
-    private static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(F, -0.693359375f);
-    private static final FloatVector MINUS_LN2_LO = FloatVector.broadcast(F, 2.12194440e-4f);
-    private static final FloatVector E2 = FloatVector.broadcast(F, 1f / 2);
-    private static final FloatVector E3 = FloatVector.broadcast(F, 1f / 6);
-    private static final FloatVector E4 = FloatVector.broadcast(F, 1f / 24);
-    private static final FloatVector E5 = FloatVector.broadcast(F, 1f / 120);
-    private static final FloatVector E6 = FloatVector.broadcast(F, 1f / 720);
-    private static final FloatVector E7 = FloatVector.broadcast(F, 1f / 5040);
 
     private VectorMath() {
     }
 
     static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(exp(x.neg()).add(ONE));
-    }
-
-    /**
-     * {@code exp(x)} from arithmetic only (within 1e-7 relative for {@code |x| <= 87}; arguments are
-     * clamped to {@code [-87.3, 88.3]}): {@code x = n ln2 + r} with {@code n} rounded by the
-     * {@code 1.5 * 2^23} trick and {@code ln2} split in two (Cody-Waite), {@code e^r} by its degree-7
-     * Taylor polynomial on {@code |r| <= ln2 / 2}, and {@code 2^n} built in the exponent bits. Unlike
-     * the vector {@code EXP} operator, whose JIT-compiled and interpreted forms round differently,
-     * this gives the same bits at every tier, so training runs repeat exactly.
-     */
-    static FloatVector exp(FloatVector v) {
-        FloatVector x = v.max(-87.3f).min(88.3f);
-        FloatVector t = x.fma(LOG2E, MAGIC);
-        FloatVector n = t.sub(MAGIC);
-        FloatVector r = n.fma(MINUS_LN2_HI, x);
-        r = n.fma(MINUS_LN2_LO, r);
-        FloatVector p = r.fma(E7, E6);
-        p = r.fma(p, E5);
-        p = r.fma(p, E4);
-        p = r.fma(p, E3);
-        p = r.fma(p, E2);
-        p = r.fma(p, ONE);
-        p = r.fma(p, ONE);
-        IntVector bits = t.reinterpretAsInts().sub(0x4B400000).lanewise(VectorOperators.LSHL, 23).add(0x3F800000);
-        return p.mul(bits.reinterpretAsFloats());
+        return ONE.div(VectorExp.exp(x.neg()).add(ONE));
     }
 
     /**
