@@ -23,8 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>When A is reused by few column panels (narrow C) it is not packed: the micro-kernel then reads
  * {@code op(A)} in place through row/column strides. Products under {@link #PARALLEL_MIN}
  * multiply-adds run on the calling thread; larger ones are split over {@link Parallelism#threads()}
- * by columns of C (A read in place) when C has at most {@link #COLUMN_SPLIT_MAX_M} rows, else by
- * rows; each thread packs its own panels.
+ * by columns of C (A read in place, each thread packing its own B panels) when C has at most
+ * {@link #COLUMN_SPLIT_MAX_M} rows, else by rows, the threads sharing each packed B block.
  */
 final class Gemm {
     private static final VectorSpecies<Float> F = VectorKernels.F;
@@ -128,18 +128,18 @@ final class Gemm {
         }
         long work = (long) m * n * k;
         int threads = Parallelism.threads();
-        int colPanels = ceilDiv(n, NR), rowPanels = ceilDiv(m, MR);
+        int colPanels = ceilDiv(n, NR);
         if (threads == 1 || work < parallelMin) {
             Problem pr = new Problem(transA, transB, colPanels >= PACK_A_MIN_PANELS, k, alpha, a, aOff, lda,
                     b, bOff, ldb, beta, c, cOff, ldc, kcTarget, mcTarget, ncTarget);
             block(pr, 0, m, 0, n, SCRATCH.get());
             return;
         }
-        // Each thread packs the panels its part of C needs, so a split repeats some packing: split
-        // by rows and every thread packs all of op(B); split by columns and every thread would pack
-        // all of op(A), which the strided micro-kernel avoids by reading A in place. Splitting by
-        // columns is therefore preferred, except when A's rows are a multiple of 4 KB apart: six
-        // such rows fall in one L1 set and the in-place reads thrash, so A must be packed.
+        // Split by columns, each thread packs only its own B panels and the strided micro-kernel
+        // reads A in place, so nothing is packed twice; split by rows, the threads share each
+        // packed B block and pack their own rows of A. Columns are preferred for short C, except
+        // when A's rows are a multiple of 4 KB apart: six such rows fall in one L1 set and the
+        // in-place reads thrash, so A must be packed.
         boolean aliasing = !transA && (lda & 1023) == 0;
         boolean byColumns = colPanels >= 2 * threads && !aliasing && m <= COLUMN_SPLIT_MAX_M;
         if (byColumns) {
@@ -150,45 +150,86 @@ final class Gemm {
         } else {
             Problem pr = new Problem(transA, transB, colPanels >= PACK_A_MIN_PANELS, k, alpha, a, aOff, lda,
                     b, bOff, ldb, beta, c, cOff, ldc, kcTarget, mcTarget, ncTarget);
-            Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) ->
-                    block(pr, lo * MR, Math.min(m, hi * MR), 0, n, SCRATCH.get()));
+            rowsSharingB(pr, m, n, threads);
         }
     }
 
     /** {@code C[i0:i1, j0:j1]} of the product, on the calling thread. */
     private static void block(Problem pr, int i0, int i1, int j0, int j1, Scratch s) {
         int k = pr.k;
-        // K blocks of equal depth near the target (784 = 4 x 196 rather than 3 x 256 + 16)
-        int kcMax = ceilDiv(k, ceilDiv(k, pr.kc));
+        int kcMax = kcMax(pr);
         int ncMax = Math.min(pr.nc, ceilDiv(j1 - j0, NR) * NR);
         int mcMax = Math.min(pr.mc, ceilDiv(i1 - i0, MR) * MR);
         float[] bp = s.b(kcMax * ncMax);
         float[] ap = pr.packA ? s.a(kcMax * mcMax) : null;
-        float[] tile = s.tile;
         for (int jc = j0; jc < j1; jc += ncMax) {
             int nc = Math.min(ncMax, j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                float beta = pc == 0 ? pr.beta : 1f;
-                packB(pr, pc, kc, jc, nc, bp);
-                for (int ic = i0; ic < i1; ic += mcMax) {
-                    int mc = Math.min(mcMax, i1 - ic);
-                    if (ap != null) packA(pr, ic, mc, pc, kc, ap);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        int bi = jr * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int ci = pr.cOff + (ic + ir) * pr.ldc + jc + jr;
-                            if (ap != null) {
-                                kernelPacked(kc, ap, ir * kc, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
-                            } else {
-                                int rs = pr.transA ? 1 : pr.lda;
-                                int cs = pr.transA ? pr.lda : 1;
-                                int ai = pr.aOff + (ic + ir) * rs + pc * cs;
-                                kernelStrided(kc, pr.a, ai, rs, cs, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
-                            }
-                        }
+                packB(pr, pc, kc, jc, nc, bp, 0);
+                macro(pr, pc, kc, jc, nc, i0, i1, mcMax, bp, ap, s.tile);
+            }
+        }
+    }
+
+    /**
+     * The row split over {@code threads}: each B block is packed once, its panels shared out among
+     * the threads, and then every thread multiplies its rows of A by the whole packed block (two
+     * fork/joins per block, which also act as the barriers). Packing B per thread instead would
+     * repeat all of B's packing on every thread.
+     */
+    private static void rowsSharingB(Problem pr, int m, int n, int threads) {
+        int k = pr.k;
+        int kcMax = kcMax(pr);
+        int ncMax = Math.min(pr.nc, ceilDiv(n, NR) * NR);
+        // the caller's B buffer, read by every thread; the workers' own buffers hold their A blocks
+        float[] bp = SCRATCH.get().b(kcMax * ncMax);
+        int rowPanels = ceilDiv(m, MR);
+        for (int jc0 = 0; jc0 < n; jc0 += ncMax) {
+            int jc = jc0, nc = Math.min(ncMax, n - jc0), colPanels = ceilDiv(nc, NR);
+            for (int pc0 = 0; pc0 < k; pc0 += kcMax) {
+                int pc = pc0, kc = Math.min(kcMax, k - pc0);
+                Parallelism.forRange(colPanels, Math.max(1, colPanels / threads), (lo, hi) ->
+                        packB(pr, pc, kc, jc + lo * NR, Math.min(nc, hi * NR) - lo * NR, bp, lo * kc * NR));
+                Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) -> {
+                    Scratch s = SCRATCH.get();
+                    int i0 = lo * MR, i1 = Math.min(m, hi * MR);
+                    int mcMax = Math.min(pr.mc, ceilDiv(i1 - i0, MR) * MR);
+                    float[] ap = pr.packA ? s.a(kcMax * mcMax) : null;
+                    macro(pr, pc, kc, jc, nc, i0, i1, mcMax, bp, ap, s.tile);
+                });
+            }
+        }
+    }
+
+    /** K blocks of equal depth near the target (784 = 4 x 196 rather than 3 x 256 + 16). */
+    private static int kcMax(Problem pr) {
+        return ceilDiv(pr.k, ceilDiv(pr.k, pr.kc));
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of {@code C[:, jc:jc+nc] (+)= op(A)[:, pc:pc+kc] * packed B block}: A
+     * packed block by block (or read in place), then the micro-kernel over every tile.
+     */
+    private static void macro(Problem pr, int pc, int kc, int jc, int nc, int i0, int i1, int mcMax,
+                              float[] bp, float[] ap, float[] tile) {
+        float beta = pc == 0 ? pr.beta : 1f;
+        for (int ic = i0; ic < i1; ic += mcMax) {
+            int mc = Math.min(mcMax, i1 - ic);
+            if (ap != null) packA(pr, ic, mc, pc, kc, ap);
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                int bi = jr * kc;
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int mr = Math.min(MR, mc - ir);
+                    int ci = pr.cOff + (ic + ir) * pr.ldc + jc + jr;
+                    if (ap != null) {
+                        kernelPacked(kc, ap, ir * kc, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
+                    } else {
+                        int rs = pr.transA ? 1 : pr.lda;
+                        int cs = pr.transA ? pr.lda : 1;
+                        int ai = pr.aOff + (ic + ir) * rs + pc * cs;
+                        kernelStrided(kc, pr.a, ai, rs, cs, bp, bi, pr.c, ci, pr.ldc, pr.alpha, beta, mr, nr, tile);
                     }
                 }
             }
@@ -199,10 +240,10 @@ final class Gemm {
      * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} as NR-wide panels, each {@code kc} rows of NR
      * contiguous floats; columns past {@code nc} are zero.
      */
-    private static void packB(Problem pr, int pc, int kc, int jc, int nc, float[] bp) {
+    private static void packB(Problem pr, int pc, int kc, int jc, int nc, float[] bp, int bpOff) {
         float[] b = pr.b;
         int ldb = pr.ldb;
-        for (int jr = 0, dst = 0; jr < nc; jr += NR, dst += kc * NR) {
+        for (int jr = 0, dst = bpOff; jr < nc; jr += NR, dst += kc * NR) {
             int w = Math.min(NR, nc - jr);
             if (!pr.transB) {
                 if (w == NR) continue; // full panels are copied below, row by row
@@ -228,7 +269,7 @@ final class Gemm {
             // row strides through memory (4 KB apart at n = 1024) and misses the TLB and caches.
             int full = nc / NR, panel = kc * NR;
             for (int p = 0; p < kc; p++) {
-                int s = pr.bOff + (pc + p) * ldb + jc, d = p * NR;
+                int s = pr.bOff + (pc + p) * ldb + jc, d = bpOff + p * NR;
                 for (int q = 0; q < full; q++, s += NR, d += panel) {
                     FloatVector.fromArray(F, b, s).intoArray(bp, d);
                     FloatVector.fromArray(F, b, s + L).intoArray(bp, d + L);
