@@ -111,9 +111,10 @@ public fun SequentialBuilder.cropping2d(top: Int, bottom: Int, left: Int, right:
 /** Appends an [UpSampling1D] repeating each step [size] times. */
 public fun SequentialBuilder.upSampling1d(size: Int = 2, name: String? = null): Unit = layer(UpSampling1D(size, name))
 
-/** Appends an [UpSampling2D] (nearest) by [rows] and [cols]. */
-public fun SequentialBuilder.upSampling2d(rows: Int = 2, cols: Int = rows, name: String? = null): Unit =
-    layer(UpSampling2D(intArrayOf(rows, cols), "nearest", name))
+/** Appends an [UpSampling2D] by [rows] and [cols]; [interpolation] `"nearest"` or `"bilinear"`. */
+public fun SequentialBuilder.upSampling2d(
+    rows: Int = 2, cols: Int = rows, interpolation: String = "nearest", name: String? = null,
+): Unit = layer(UpSampling2D(intArrayOf(rows, cols), interpolation, name))
 
 /** Appends a [ReLU] layer: `relu(maxValue = 6f)`. */
 public fun SequentialBuilder.relu(maxValue: Float? = null, negativeSlope: Float = 0f, threshold: Float = 0f, name: String? = null): Unit =
@@ -207,9 +208,10 @@ public fun FunctionalBuilder.cropping2d(rows: Int = 0, cols: Int = rows, name: S
 /** An [UpSampling1D]. */
 public fun FunctionalBuilder.upSampling1d(size: Int = 2, name: String? = null): UpSampling1D = UpSampling1D(size, name)
 
-/** An [UpSampling2D] (nearest). */
-public fun FunctionalBuilder.upSampling2d(rows: Int = 2, cols: Int = rows, name: String? = null): UpSampling2D =
-    UpSampling2D(intArrayOf(rows, cols), "nearest", name)
+/** An [UpSampling2D]; [interpolation] `"nearest"` or `"bilinear"`. */
+public fun FunctionalBuilder.upSampling2d(
+    rows: Int = 2, cols: Int = rows, interpolation: String = "nearest", name: String? = null,
+): UpSampling2D = UpSampling2D(intArrayOf(rows, cols), interpolation, name)
 
 /** A [ReLU] layer. */
 public fun FunctionalBuilder.relu(maxValue: Float? = null, negativeSlope: Float = 0f, threshold: Float = 0f, name: String? = null): ReLU =

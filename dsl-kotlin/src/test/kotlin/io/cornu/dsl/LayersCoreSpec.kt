@@ -90,6 +90,16 @@ class LayersCoreSpec : StringSpec({
         model.apply(Tensor.ones(3, 6, 6, 2)).dims().toList() shouldBe listOf(3, 192)
     }
 
+    "bilinear upsampling interpolates between neighbouring pixels" {
+        val model = sequential {
+            input(1, 2, 1)
+            upSampling2d(1, 2, interpolation = "bilinear")
+        }
+        (model.layers()[0] as io.cornu.engine.layers.reshaping.UpSampling2D).interpolation() shouldBe "bilinear"
+        // pixels 0 and 4 sampled at -0.25, 0.25, 0.75, 1.25 (edges clamped)
+        model.apply(Tensor.wrap(floatArrayOf(0f, 4f), 1, 1, 2, 1)).toFloatArray().toList() shouldBe listOf(0f, 1f, 3f, 4f)
+    }
+
     "sequence layers: masking, repeat, 1-D padding and sampling, lambda" {
         val model = sequential {
             input(5, 3)

@@ -787,6 +787,15 @@ public final class Ops {
         return Pooling.maxPool2d(x, poolSize, strides, padding);
     }
 
+    /**
+     * Channels-last images {@code (batch, h, w, c)} resized to {@code (batch, height, width, c)}, as
+     * Keras' {@code ops.image.resize} (no antialiasing): {@code "bilinear"} or {@code "nearest"},
+     * half-pixel centres. Differentiable.
+     */
+    public static Tensor resize(Tensor images, int height, int width, String interpolation) {
+        return ImageResize.resize(images, height, width, interpolation);
+    }
+
     /** {@link #maxPool2d(Tensor, int[], int[], String)} over square windows, stride = pool size, "valid". */
     public static Tensor maxPool2d(Tensor x, int poolSize) {
         return Pooling.maxPool2d(x, new int[] {poolSize, poolSize}, null, "valid");

@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Repeats rows {@code size[0]} times and columns {@code size[1]} times, as Keras' {@code UpSampling2D}
- * with {@code interpolation="nearest"} (channels last).
+ * Upsamples images by {@code size[0]} in rows and {@code size[1]} in columns, as Keras'
+ * {@code UpSampling2D} (channels last): {@code interpolation="nearest"} repeats every pixel,
+ * {@code "bilinear"} interpolates between the nearest input pixels (half-pixel centres, edges
+ * clamped: {@link Ops#resize}).
  *
  * <p>Input shape: {@code (batch, rows, cols, channels)}. Output shape:
  * {@code (batch, rows * size[0], cols * size[1], channels)}.
@@ -23,15 +25,16 @@ public class UpSampling2D extends Layer {
 
     /**
      * @param size          {@code {rows, cols}} factors, or one factor for both
-     * @param interpolation {@code "nearest"} (the only method supported so far)
+     * @param interpolation {@code "nearest"} (null means this) or {@code "bilinear"}
      * @param name          the layer's name, or null
      */
     public UpSampling2D(int[] size, String interpolation, String name) {
         super(name);
         this.size = ArgumentValidation.standardizeTuple(size, 2, "size", false);
         this.interpolation = interpolation == null ? "nearest" : interpolation.toLowerCase(Locale.ROOT);
-        if (!this.interpolation.equals("nearest")) {
-            throw new IllegalArgumentException("UpSampling2D: only interpolation='nearest' is supported so far. Received: interpolation=" + interpolation);
+        if (!this.interpolation.equals("nearest") && !this.interpolation.equals("bilinear")) {
+            throw new IllegalArgumentException("UpSampling2D: interpolation must be one of 'nearest', 'bilinear' ('bicubic', 'lanczos3', "
+                    + "'lanczos5' and 'area' are not supported). Received: interpolation=" + interpolation);
         }
     }
 
@@ -43,6 +46,10 @@ public class UpSampling2D extends Layer {
         return size.clone();
     }
 
+    public String interpolation() {
+        return interpolation;
+    }
+
     @Override
     protected void build(Shape inputShape) {
         ArgumentValidation.requireRank(this, inputShape, 4);
@@ -50,6 +57,9 @@ public class UpSampling2D extends Layer {
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
+        if (interpolation.equals("bilinear")) {
+            return Ops.resize(inputs, inputs.dim(1) * size[0], inputs.dim(2) * size[1], "bilinear");
+        }
         return Ops.repeat(Ops.repeat(inputs, size[0], 1), size[1], 2);
     }
 

@@ -1,6 +1,7 @@
 package io.cornu.engine.layers.reshaping;
 
 import io.cornu.engine.layers.Input;
+import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.testing.GradCheck;
@@ -92,10 +93,43 @@ class PaddingCroppingUpSamplingTest {
         assertEquals(Shape.of(Shape.NONE, Shape.NONE, 3), new UpSampling1D(3).apply(Input.of(Shape.NONE, 3)).shape());
         assertEquals("Argument `size` should be a positive integer. Received: size=0",
                 assertThrows(IllegalArgumentException.class, () -> new UpSampling1D(0)).getMessage());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UpSampling2D(new int[] {2, 2}, "bilinear", null));
-        assertEquals("UpSampling2D: only interpolation='nearest' is supported so far. Received: interpolation=bilinear", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UpSampling2D(new int[] {2, 2}, "bicubic", null));
+        assertEquals("UpSampling2D: interpolation must be one of 'nearest', 'bilinear' ('bicubic', 'lanczos3', 'lanczos5' and 'area' are "
+                + "not supported). Received: interpolation=bicubic", e.getMessage());
         var c = new UpSampling2D().getConfig();
         assertEquals(List.of(2, 2), c.get("size"));
         assertEquals("nearest", c.get("interpolation"));
+    }
+
+    /**
+     * Bilinear, half-pixel centres, worked by hand: output pixel i of a 2x upsampling samples input
+     * coordinate (i + 0.5) / 2 - 0.5 = -0.25, 0.25, 0.75, 1.25, ..., clamped to the edge pixels.
+     */
+    @Test
+    void bilinearUpSamplingInterpolatesWithHalfPixelCentres() {
+        Tensor column = Tensor.wrap(new float[] {1, 2, 3}, 1, 3, 1, 1);
+        assertArrayEquals(new float[] {1, 1.25f, 1.75f, 2.25f, 2.75f, 3},
+                new UpSampling2D(new int[] {2, 1}, "bilinear", null).apply(column).toFloatArray(), 1e-6f);
+        Tensor img = Tensor.wrap(new float[] {0, 4, 8, 12}, 1, 2, 2, 1);
+        assertArrayEquals(new float[] {0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10, 8, 9, 11, 12},
+                new UpSampling2D(new int[] {2, 2}, "bilinear", null).apply(img).toFloatArray(), 1e-6f);
+        // a factor of 3 (odd): coordinates -1/3, 0, 1/3, 2/3, 1, 4/3 on two pixels 0 and 3
+        Tensor pair = Tensor.wrap(new float[] {0, 3}, 1, 1, 2, 1);
+        assertArrayEquals(new float[] {0, 0, 1, 2, 3, 3},
+                new UpSampling2D(new int[] {1, 3}, "bilinear", null).apply(pair).toFloatArray(), 1e-5f);
+        LayerTestCase.of(() -> new UpSampling2D(new int[] {2, 3}, "bilinear", null)).inputShape(2, 2, 3, 2).expectedOutputShape(2, 4, 9, 2)
+                .gradCheck().run();
+        UpSampling2D restored = UpSampling2D.fromConfig(new UpSampling2D(new int[] {2, 2}, "bilinear", null).getConfig());
+        assertEquals("bilinear", restored.interpolation());
+    }
+
+    @Test
+    void resizeToAnySizeAndItsErrors() {
+        Tensor img = Tensor.wrap(new float[] {0, 3}, 1, 1, 2, 1);
+        // downsampling 2 -> 1: coordinate (0.5) * 2 - 0.5 = 0.5, halfway
+        assertArrayEquals(new float[] {1.5f}, Ops.resize(img, 1, 1, "bilinear").toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {3f}, Ops.resize(img, 1, 1, "nearest").toFloatArray());
+        assertEquals("resize: expected images of rank 4 (batch, height, width, channels). Received: images.shape=(2, 1)",
+                assertThrows(IllegalArgumentException.class, () -> Ops.resize(Tensor.zeros(2, 1), 2, 2, "bilinear")).getMessage());
     }
 }
