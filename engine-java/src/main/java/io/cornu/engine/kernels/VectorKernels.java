@@ -199,18 +199,31 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Scalar {@code Math.log}: the Vector API's {@code LOG} operator, like its {@code EXP}, rounds
+     * differently interpreted and JIT-compiled (see {@link VectorExp}), which would make seeded
+     * training runs unrepeatable; {@code Math.log} gives the same bits at every tier. Logarithms of
+     * large arrays are rare in training (the cross-entropies take them of (batch, classes)).
+     */
     private static void logRange(float[] a, int aOff, float[] out, int outOff, int n) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(F, a, aOff + i).lanewise(VectorOperators.LOG).intoArray(out, outOff + i);
-        }
-        for (; i < n; i++) out[outOff + i] = (float) Math.log(a[aOff + i]);
+        for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.log(a[aOff + i]);
     }
 
     // Reductions keep four independent accumulators: an FP add has 3-4 cycles of latency and two
     // issue ports on current x86 and ARM cores, so one accumulator would run at a quarter of the
     // possible rate. The combination order differs from the scalar loop, so results agree with
-    // ScalarKernels to float rounding, not bit for bit.
+    // ScalarKernels to float rounding, not bit for bit. The lanes are summed by sumLanes, in a
+    // fixed order: reduceLanes(ADD) leaves the order open, and on JDK 25 its interpreted and
+    // JIT-compiled forms do differ, so results would depend on when the JIT compiled the loop.
+
+    /** The lanes of {@code v} added left to right, the same bits at every JIT tier. */
+    static float sumLanes(FloatVector v) {
+        float[] lanes = new float[L];
+        v.intoArray(lanes, 0);
+        float s = 0f;
+        for (float x : lanes) s += x;
+        return s;
+    }
 
     @Override
     public float sum(float[] a, int aOff, int n) {
@@ -224,7 +237,7 @@ public final class VectorKernels implements Kernels {
             s3 = s3.add(FloatVector.fromArray(F, a, aOff + i + 3 * L));
         }
         for (int bound = F.loopBound(n); i < bound; i += L) s0 = s0.add(FloatVector.fromArray(F, a, aOff + i));
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) s += a[aOff + i];
         return s;
     }
@@ -259,7 +272,7 @@ public final class VectorKernels implements Kernels {
         for (int bound = F.loopBound(n); i < bound; i += L) {
             s0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
         return s;
     }
@@ -291,7 +304,7 @@ public final class VectorKernels implements Kernels {
                 e0.intoArray(out, oo + j);
                 s0 = s0.add(e0);
             }
-            float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            float s = sumLanes(s0.add(s1));
             for (; j < cols; j++) {
                 float e = (float) Math.exp(x[xo + j] - m);
                 out[oo + j] = e;
