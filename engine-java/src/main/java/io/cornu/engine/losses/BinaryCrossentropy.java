@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * Cross-entropy between binary labels and predicted probabilities, as Keras'
  * {@code BinaryCrossentropy}: {@code -mean(y * log(p) + (1 - y) * log(1 - p), axis=-1)} with
@@ -23,7 +25,12 @@ public final class BinaryCrossentropy extends Loss {
     private final float labelSmoothing;
 
     public BinaryCrossentropy(boolean fromLogits, float labelSmoothing) {
-        super("binary_crossentropy");
+        this(fromLogits, labelSmoothing, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Keras' arguments: {@code from_logits}, {@code label_smoothing}, {@code reduction}, {@code name} (null for {@code "binary_crossentropy"}). */
+    public BinaryCrossentropy(boolean fromLogits, float labelSmoothing, Reduction reduction, String name) {
+        super(name == null ? "binary_crossentropy" : name, reduction);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("BinaryCrossentropy: label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
         }
@@ -45,6 +52,21 @@ public final class BinaryCrossentropy extends Loss {
 
     public float labelSmoothing() {
         return labelSmoothing;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("from_logits", fromLogits);
+        c.put("label_smoothing", labelSmoothing);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static BinaryCrossentropy fromConfig(Map<String, Object> config) {
+        checkConfigKeys("BinaryCrossentropy", config, "from_logits", "label_smoothing");
+        return new BinaryCrossentropy(configBoolean(config, "from_logits", false), configFloat(config, "label_smoothing", 0f),
+                configReduction(config), configName(config, "binary_crossentropy"));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * Binary cross-entropy scaled down on well-classified examples, as Keras'
  * {@code BinaryFocalCrossentropy} (Lin et al., 2017):
@@ -18,7 +20,16 @@ public final class BinaryFocalCrossentropy extends Loss {
     private final float labelSmoothing;
 
     public BinaryFocalCrossentropy(boolean applyClassBalancing, float alpha, float gamma, boolean fromLogits, float labelSmoothing) {
-        super("binary_focal_crossentropy");
+        this(applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /**
+     * Keras' arguments in its order: {@code apply_class_balancing}, {@code alpha}, {@code gamma}, {@code from_logits},
+     * {@code label_smoothing}, {@code reduction}, {@code name} (null for {@code "binary_focal_crossentropy"}).
+     */
+    public BinaryFocalCrossentropy(boolean applyClassBalancing, float alpha, float gamma, boolean fromLogits, float labelSmoothing,
+                                   Reduction reduction, String name) {
+        super(name == null ? "binary_focal_crossentropy" : name, reduction);
         if (!(gamma >= 0)) throw new IllegalArgumentException("BinaryFocalCrossentropy: gamma must be >= 0. Received: gamma=" + gamma);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("BinaryFocalCrossentropy: label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
@@ -38,6 +49,25 @@ public final class BinaryFocalCrossentropy extends Loss {
     /** Keras' defaults: gamma 2, probabilities. */
     public BinaryFocalCrossentropy() {
         this(2f, false);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("apply_class_balancing", applyClassBalancing);
+        c.put("alpha", alpha);
+        c.put("gamma", gamma);
+        c.put("from_logits", fromLogits);
+        c.put("label_smoothing", labelSmoothing);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static BinaryFocalCrossentropy fromConfig(Map<String, Object> config) {
+        checkConfigKeys("BinaryFocalCrossentropy", config, "apply_class_balancing", "alpha", "gamma", "from_logits", "label_smoothing");
+        return new BinaryFocalCrossentropy(configBoolean(config, "apply_class_balancing", false), configFloat(config, "alpha", 0.25f),
+                configFloat(config, "gamma", 2f), configBoolean(config, "from_logits", false), configFloat(config, "label_smoothing", 0f),
+                configReduction(config), configName(config, "binary_focal_crossentropy"));
     }
 
     @Override

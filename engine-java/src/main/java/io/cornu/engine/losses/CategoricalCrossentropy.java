@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * Cross-entropy between one-hot (or soft) labels and predicted class probabilities, as Keras'
  * {@code categorical_crossentropy}: {@code -sum(y_true * log(y_pred), axis=-1)}, where the
@@ -14,7 +16,12 @@ public final class CategoricalCrossentropy extends Loss {
     private final float labelSmoothing;
 
     public CategoricalCrossentropy(boolean fromLogits, float labelSmoothing) {
-        super("categorical_crossentropy");
+        this(fromLogits, labelSmoothing, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Keras' arguments: {@code from_logits}, {@code label_smoothing}, {@code reduction}, {@code name} (null for {@code "categorical_crossentropy"}). */
+    public CategoricalCrossentropy(boolean fromLogits, float labelSmoothing, Reduction reduction, String name) {
+        super(name == null ? "categorical_crossentropy" : name, reduction);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("CategoricalCrossentropy: label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
         }
@@ -36,6 +43,21 @@ public final class CategoricalCrossentropy extends Loss {
 
     public float labelSmoothing() {
         return labelSmoothing;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("from_logits", fromLogits);
+        c.put("label_smoothing", labelSmoothing);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static CategoricalCrossentropy fromConfig(Map<String, Object> config) {
+        checkConfigKeys("CategoricalCrossentropy", config, "from_logits", "label_smoothing");
+        return new CategoricalCrossentropy(configBoolean(config, "from_logits", false), configFloat(config, "label_smoothing", 0f),
+                configReduction(config), configName(config, "categorical_crossentropy"));
     }
 
     @Override

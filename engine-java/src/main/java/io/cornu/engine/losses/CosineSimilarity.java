@@ -1,7 +1,10 @@
 package io.cornu.engine.losses;
 
+import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
+
+import java.util.Map;
 
 /**
  * The negated cosine similarity between labels and predictions, as Keras' {@code CosineSimilarity}:
@@ -15,7 +18,12 @@ public final class CosineSimilarity extends Loss {
 
     /** @param axis the features axis; Keras' default is -1 */
     public CosineSimilarity(int axis) {
-        super("cosine_similarity");
+        this(axis, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Keras' arguments: {@code axis}, {@code reduction}, {@code name} (null for {@code "cosine_similarity"}). */
+    public CosineSimilarity(int axis, Reduction reduction, String name) {
+        super(name == null ? "cosine_similarity" : name, reduction);
         this.axis = axis;
     }
 
@@ -25,6 +33,20 @@ public final class CosineSimilarity extends Loss {
 
     public int axis() {
         return axis;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("axis", axis);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static CosineSimilarity fromConfig(Map<String, Object> config) {
+        checkConfigKeys("CosineSimilarity", config, "axis");
+        return new CosineSimilarity(ConfigValues.getInt(config, "axis", -1), configReduction(config),
+                configName(config, "cosine_similarity"));
     }
 
     @Override

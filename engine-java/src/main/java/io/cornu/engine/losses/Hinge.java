@@ -3,13 +3,31 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The hinge loss, as Keras' {@code Hinge}: {@code mean(maximum(1 - y_true * y_pred, 0), axis=-1)}.
  * Labels are -1 or 1; when every label is 0 or 1 they are converted to -1 or 1 first, as Keras does.
  */
 public final class Hinge extends Loss {
     public Hinge() {
-        super("hinge");
+        this(Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Reduced with {@code reduction}. */
+    public Hinge(Reduction reduction) {
+        this(reduction, null);
+    }
+
+    /** Keras' arguments: {@code reduction} and {@code name} (null for {@code "hinge"}). */
+    public Hinge(Reduction reduction, String name) {
+        super(name == null ? "hinge" : name, reduction);
+    }
+
+    /** Keras' {@code from_config}: {@code name} and {@code reduction}. */
+    public static Hinge fromConfig(Map<String, Object> config) {
+        checkConfigKeys("Hinge", config);
+        return new Hinge(configReduction(config), configName(config, "hinge"));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The Huber loss, as Keras' {@code Huber}: with {@code x = y_pred - y_true},
  * {@code 0.5 * x^2} where {@code |x| <= delta} and {@code delta * |x| - 0.5 * delta^2} elsewhere,
@@ -13,7 +15,12 @@ public final class Huber extends Loss {
 
     /** @param delta where the loss turns from quadratic to linear; Keras' default is 1 */
     public Huber(float delta) {
-        super("huber_loss");
+        this(delta, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Keras' arguments: {@code delta}, {@code reduction}, {@code name} (null for {@code "huber_loss"}). */
+    public Huber(float delta, Reduction reduction, String name) {
+        super(name == null ? "huber_loss" : name, reduction);
         if (!(delta > 0)) throw new IllegalArgumentException("Huber: delta must be positive. Received: delta=" + delta);
         this.delta = delta;
     }
@@ -24,6 +31,19 @@ public final class Huber extends Loss {
 
     public float delta() {
         return delta;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("delta", delta);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static Huber fromConfig(Map<String, Object> config) {
+        checkConfigKeys("Huber", config, "delta");
+        return new Huber(configFloat(config, "delta", 1f), configReduction(config), configName(config, "huber_loss"));
     }
 
     @Override

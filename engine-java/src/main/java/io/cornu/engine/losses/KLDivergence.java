@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The Kullback-Leibler divergence between label and predicted distributions, as Keras'
  * {@code KLDivergence}: {@code sum(y_true * log(y_true / y_pred), axis=-1)}, with both clipped to
@@ -10,7 +12,23 @@ import io.cornu.engine.tensor.Tensor;
  */
 public final class KLDivergence extends Loss {
     public KLDivergence() {
-        super("kl_divergence");
+        this(Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Reduced with {@code reduction}. */
+    public KLDivergence(Reduction reduction) {
+        this(reduction, null);
+    }
+
+    /** Keras' arguments: {@code reduction} and {@code name} (null for {@code "kl_divergence"}). */
+    public KLDivergence(Reduction reduction, String name) {
+        super(name == null ? "kl_divergence" : name, reduction);
+    }
+
+    /** Keras' {@code from_config}: {@code name} and {@code reduction}. */
+    public static KLDivergence fromConfig(Map<String, Object> config) {
+        checkConfigKeys("KLDivergence", config);
+        return new KLDivergence(configReduction(config), configName(config, "kl_divergence"));
     }
 
     @Override

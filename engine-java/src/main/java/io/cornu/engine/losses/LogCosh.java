@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The logarithm of the hyperbolic cosine of the prediction error, as Keras' {@code LogCosh}:
  * {@code mean(log(cosh(y_pred - y_true)), axis=-1)}, computed stably as
@@ -13,7 +15,23 @@ public final class LogCosh extends Loss {
     private static final float LOG2 = (float) Math.log(2.0);
 
     public LogCosh() {
-        super("log_cosh");
+        this(Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Reduced with {@code reduction}. */
+    public LogCosh(Reduction reduction) {
+        this(reduction, null);
+    }
+
+    /** Keras' arguments: {@code reduction} and {@code name} (null for {@code "log_cosh"}). */
+    public LogCosh(Reduction reduction, String name) {
+        super(name == null ? "log_cosh" : name, reduction);
+    }
+
+    /** Keras' {@code from_config}: {@code name} and {@code reduction}. */
+    public static LogCosh fromConfig(Map<String, Object> config) {
+        checkConfigKeys("LogCosh", config);
+        return new LogCosh(configReduction(config), configName(config, "log_cosh"));
     }
 
     @Override

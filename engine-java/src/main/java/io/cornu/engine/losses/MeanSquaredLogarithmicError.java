@@ -3,6 +3,8 @@ package io.cornu.engine.losses;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The mean squared logarithmic error, as Keras' {@code MeanSquaredLogarithmicError}:
  * {@code loss = mean(square(log(y_pred + 1) - log(y_true + 1)), axis=-1)}, where values below
@@ -10,7 +12,23 @@ import io.cornu.engine.tensor.Tensor;
  */
 public final class MeanSquaredLogarithmicError extends Loss {
     public MeanSquaredLogarithmicError() {
-        super("mean_squared_logarithmic_error");
+        this(Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Reduced with {@code reduction}. */
+    public MeanSquaredLogarithmicError(Reduction reduction) {
+        this(reduction, null);
+    }
+
+    /** Keras' arguments: {@code reduction} and {@code name} (null for {@code "mean_squared_logarithmic_error"}). */
+    public MeanSquaredLogarithmicError(Reduction reduction, String name) {
+        super(name == null ? "mean_squared_logarithmic_error" : name, reduction);
+    }
+
+    /** Keras' {@code from_config}: {@code name} and {@code reduction}. */
+    public static MeanSquaredLogarithmicError fromConfig(Map<String, Object> config) {
+        checkConfigKeys("MeanSquaredLogarithmicError", config);
+        return new MeanSquaredLogarithmicError(configReduction(config), configName(config, "mean_squared_logarithmic_error"));
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 import java.util.Arrays;
 
 /**
@@ -25,7 +27,12 @@ public final class SparseCategoricalCrossentropy extends Loss {
     private final boolean fromLogits;
 
     public SparseCategoricalCrossentropy(boolean fromLogits) {
-        super("sparse_categorical_crossentropy");
+        this(fromLogits, Reduction.SUM_OVER_BATCH_SIZE, null);
+    }
+
+    /** Keras' arguments: {@code from_logits}, {@code reduction}, {@code name} (null for {@code "sparse_categorical_crossentropy"}). */
+    public SparseCategoricalCrossentropy(boolean fromLogits, Reduction reduction, String name) {
+        super(name == null ? "sparse_categorical_crossentropy" : name, reduction);
         this.fromLogits = fromLogits;
     }
 
@@ -35,6 +42,20 @@ public final class SparseCategoricalCrossentropy extends Loss {
 
     public boolean fromLogits() {
         return fromLogits;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("from_logits", fromLogits);
+        return c;
+    }
+
+    /** Keras' {@code from_config}. */
+    public static SparseCategoricalCrossentropy fromConfig(Map<String, Object> config) {
+        checkConfigKeys("SparseCategoricalCrossentropy", config, "from_logits");
+        return new SparseCategoricalCrossentropy(configBoolean(config, "from_logits", false), configReduction(config),
+                configName(config, "sparse_categorical_crossentropy"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The area under the ROC (default) or precision-recall curve, approximated as Keras' {@code AUC}
  * does: predictions are counted into true/false positives/negatives at {@code numThresholds}
@@ -67,6 +69,16 @@ public final class AUC extends Metric {
         for (int i = 1; i < n - 1; i++) t[i] = (float) (i * 1.0 / (n - 1));
         t[n - 1] = (float) (1.0 + 1e-7);
         return t;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("num_thresholds", numThresholds);
+        c.put("curve", curve.name());
+        c.put("summation_method", summation.name().toLowerCase(java.util.Locale.ROOT));
+        c.put("from_logits", fromLogits);
+        return c;
     }
 
     public int numThresholds() {

@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often predictions match binary labels, as Keras' {@code BinaryAccuracy}: a prediction above
  * {@code threshold} counts as 1, otherwise 0, and is compared with the label.
@@ -30,6 +32,13 @@ public final class BinaryAccuracy extends MeanMetricWrapper {
 
     public BinaryAccuracy() {
         this("binary_accuracy", 0.5f);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("threshold", threshold);
+        return c;
     }
 
     public float threshold() {

@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * A stateful metric, as Keras' {@code Metric}: {@link #updateState} accumulates over batches,
  * {@link #result} reads the value so far, {@link #resetState} starts over (each epoch).
@@ -47,6 +49,16 @@ public abstract class Metric {
 
     /** Forgets every batch seen so far. */
     public abstract void resetState();
+
+    /**
+     * Keras' {@code get_config}: {@code {"name": ...}}; metrics with options add theirs (e.g. {@code threshold}).
+     * Built-in metrics are rebuilt from it by {@link Metrics#fromConfig}.
+     */
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name);
+        return c;
+    }
 
     /** The weight of sample {@code i}: 1 without weights. */
     protected static double weight(Tensor sampleWeight, float[] cache, int i) {

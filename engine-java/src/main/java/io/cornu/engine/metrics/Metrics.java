@@ -1,6 +1,8 @@
 package io.cornu.engine.metrics;
 
+import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.losses.BinaryCrossentropy;
+import io.cornu.engine.losses.BinaryFocalCrossentropy;
 import io.cornu.engine.losses.CategoricalCrossentropy;
 import io.cornu.engine.losses.CategoricalHinge;
 import io.cornu.engine.losses.CosineSimilarity;
@@ -18,6 +20,7 @@ import io.cornu.engine.tensor.Shape;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -86,13 +89,11 @@ public final class Metrics {
      */
     public static Metric get(String name, Loss loss) {
         if (name.equals("accuracy") || name.equals("acc")) {
-            String l = loss == null ? "" : loss.name();
-            return switch (l) {
-                case "binary_crossentropy", "binary_focal_crossentropy" -> new BinaryAccuracy(name);
-                case "sparse_categorical_crossentropy" -> new SparseCategoricalAccuracy(name);
-                case "categorical_crossentropy" -> new CategoricalAccuracy(name);
-                default -> new AutoAccuracy(name);
-            };
+            // by the loss's class: a built-in loss may carry another name
+            if (loss instanceof BinaryCrossentropy || loss instanceof BinaryFocalCrossentropy) return new BinaryAccuracy(name);
+            if (loss instanceof SparseCategoricalCrossentropy) return new SparseCategoricalAccuracy(name);
+            if (loss instanceof CategoricalCrossentropy) return new CategoricalAccuracy(name);
+            return new AutoAccuracy(name);
         }
         Function<String, Metric> factory = REGISTRY.get(name);
         if (factory == null) {
@@ -113,6 +114,67 @@ public final class Metrics {
         if (pLast == 1) return new BinaryAccuracy(name);
         if (yTrue.rank() < yPred.rank() || (tLast == 1 && pLast > 1)) return new SparseCategoricalAccuracy(name);
         return new CategoricalAccuracy(name);
+    }
+
+    // ---- configs -------------------------------------------------------------------------------------
+
+    private record Builtin(Class<? extends Metric> type, Function<Map<String, Object>, Metric> factory) {
+    }
+
+    private static final Map<String, Builtin> CLASSES = new LinkedHashMap<>();
+
+    private static void registerClass(Class<? extends Metric> type, Function<Map<String, Object>, Metric> factory) {
+        CLASSES.put(type.getSimpleName(), new Builtin(type, factory));
+    }
+
+    static {
+        registerClass(BinaryAccuracy.class, c -> new BinaryAccuracy(name(c, "binary_accuracy"), ConfigValues.getFloat(c, "threshold", 0.5f)));
+        registerClass(CategoricalAccuracy.class, c -> new CategoricalAccuracy(name(c, "categorical_accuracy")));
+        registerClass(SparseCategoricalAccuracy.class, c -> new SparseCategoricalAccuracy(name(c, "sparse_categorical_accuracy")));
+        registerClass(TopKCategoricalAccuracy.class, c -> new TopKCategoricalAccuracy(ConfigValues.getInt(c, "k", 5), name(c, "top_k_categorical_accuracy")));
+        registerClass(SparseTopKCategoricalAccuracy.class,
+                c -> new SparseTopKCategoricalAccuracy(ConfigValues.getInt(c, "k", 5), name(c, "sparse_top_k_categorical_accuracy")));
+        registerClass(MeanSquaredError.class, c -> new MeanSquaredError(name(c, "mean_squared_error")));
+        registerClass(MeanAbsoluteError.class, c -> new MeanAbsoluteError(name(c, "mean_absolute_error")));
+        registerClass(RootMeanSquaredError.class, c -> new RootMeanSquaredError(name(c, "root_mean_squared_error")));
+        registerClass(Precision.class, c -> new Precision(ConfigValues.getFloat(c, "thresholds", 0.5f), classId(c), name(c, "precision")));
+        registerClass(Recall.class, c -> new Recall(ConfigValues.getFloat(c, "thresholds", 0.5f), classId(c), name(c, "recall")));
+        registerClass(AUC.class, c -> new AUC(ConfigValues.getInt(c, "num_thresholds", 200),
+                AUC.Curve.valueOf(ConfigValues.getString(c, "curve", "ROC").toUpperCase(Locale.ROOT)),
+                AUC.Summation.valueOf(ConfigValues.getString(c, "summation_method", "interpolation").toUpperCase(Locale.ROOT)),
+                ConfigValues.getBoolean(c, "from_logits", false), name(c, "auc")));
+        registerClass(Mean.class, c -> new Mean(name(c, "mean")));
+    }
+
+    private static String name(Map<String, Object> c, String defaultName) {
+        return ConfigValues.getString(c, "name", defaultName);
+    }
+
+    private static Integer classId(Map<String, Object> c) {
+        Object v = c.get("class_id");
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    /** Keras' class name of a built-in metric ({@code "Precision"}), or null for a custom one. */
+    public static String className(Metric metric) {
+        Builtin b = CLASSES.get(metric.getClass().getSimpleName());
+        return b != null && b.type == metric.getClass() ? metric.getClass().getSimpleName() : null;
+    }
+
+    /**
+     * The built-in metric of class {@code className} from its {@link Metric#getConfig()}, as Keras'
+     * {@code from_config}. Only built-in metrics are made: a config never names an arbitrary class.
+     */
+    public static Metric fromConfig(String className, Map<String, Object> config) {
+        Builtin b = className == null ? null : CLASSES.get(className);
+        if (b == null) {
+            throw new IllegalArgumentException("Unknown metric class: " + className + ". Known: " + String.join(", ", new TreeSet<>(CLASSES.keySet())));
+        }
+        try {
+            return b.factory.apply(config == null ? Map.of() : config);
+        } catch (ClassCastException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid config for metric " + className + ": " + config + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Every name {@link #get} accepts, sorted. */

@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The precision of the predictions, as Keras' {@code Precision}: {@code tp / (tp + fp)} over every
  * sample seen, where a prediction above {@code threshold} (0.5 by default) is positive and a non-zero
@@ -36,6 +38,14 @@ public final class Precision extends Metric {
 
     public Precision() {
         this(0.5f);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("thresholds", threshold);
+        c.put("class_id", classId);
+        return c;
     }
 
     public float threshold() {

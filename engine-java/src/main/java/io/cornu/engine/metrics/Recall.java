@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The recall of the predictions, as Keras' {@code Recall}: {@code tp / (tp + fn)} over every sample
  * seen, where a prediction above {@code threshold} (0.5 by default) is positive and a non-zero label
@@ -35,6 +37,14 @@ public final class Recall extends Metric {
 
     public Recall() {
         this(0.5f);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("thresholds", threshold);
+        c.put("class_id", classId);
+        return c;
     }
 
     public float threshold() {

@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often the integer label is among the {@code k} highest-scored classes, as Keras'
  * {@code SparseTopKCategoricalAccuracy} ({@code k = 5} by default); labels as for
@@ -22,6 +24,13 @@ public final class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
 
     public SparseTopKCategoricalAccuracy() {
         this(5);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("k", k);
+        return c;
     }
 
     public int k() {

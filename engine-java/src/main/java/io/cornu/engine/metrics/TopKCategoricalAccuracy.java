@@ -2,6 +2,8 @@ package io.cornu.engine.metrics;
 
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often the one-hot label's class is among the {@code k} highest-scored classes, as Keras'
  * {@code TopKCategoricalAccuracy} ({@code k = 5} by default). A class tied with the k-th score
@@ -22,6 +24,13 @@ public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
 
     public TopKCategoricalAccuracy() {
         this(5);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = super.getConfig();
+        c.put("k", k);
+        return c;
     }
 
     public int k() {

@@ -15,6 +15,11 @@ import java.util.Map;
  * the model's regularization losses: {@code total = sum_i w_i * loss_i + sum(regularization)}.
  * Tracks the running total as {@code loss} and each output's loss as {@code <output>_loss} when the
  * model has several outputs, as Keras' compiled loss does.
+ *
+ * <p>Each loss is applied with its own {@link Loss#reduction()}, as in Keras. A loss that does not reduce
+ * to a scalar ({@code reduction="none"}) is handled as Keras does with the TensorFlow backend: the
+ * gradient is that of the sum of its values (a tape seeded with ones), while the logged loss is their
+ * mean.
  */
 public final class CompiledLoss {
     private final List<String> outputNames;
@@ -41,7 +46,8 @@ public final class CompiledLoss {
     }
 
     /**
-     * The total loss of a batch; updates the per-output trackers.
+     * The total loss of a batch, a scalar to differentiate; updates the per-output trackers (an unreduced
+     * loss counts as the sum of its values here and as their mean in the trackers).
      *
      * @param regularization the model's regularization losses (scalars), added unweighted
      */
@@ -51,19 +57,37 @@ public final class CompiledLoss {
                     + " target array(s) were given");
         }
         Tensor total = null;
+        double loggedTotal = 0;   // differs from total only when a loss keeps its values unreduced
+        boolean unreduced = false;
         int batch = yPred.get(0).rank() > 0 ? yPred.get(0).dim(0) : 1;
         for (int i = 0; i < losses.size(); i++) {
             Loss l = losses.get(i);
             if (l == null) continue;
             Tensor value = l.apply(yTrue.get(i), yPred.get(i), sampleWeight);
-            perOutput.get(i).update(value.item(), batch);
+            double logged = value.rank() == 0 ? value.item() : meanOf(value);
+            if (value.rank() > 0) {
+                value = Ops.sum(value);   // unreduced values: the gradient of their sum
+                unreduced = true;
+            }
+            perOutput.get(i).update(logged, batch);
             Tensor weighted = weights[i] == 1.0 ? value : Ops.mul(value, (float) weights[i]);
             total = total == null ? weighted : Ops.add(total, weighted);
+            loggedTotal += weights[i] * logged;
         }
         if (total == null) throw new IllegalStateException("No loss to compute: every output's loss is null");
-        for (Tensor r : regularization) total = Ops.add(total, r);
-        this.total.update(total.item(), batch);
+        for (Tensor r : regularization) {
+            total = Ops.add(total, r);
+            if (unreduced) loggedTotal += r.item();
+        }
+        this.total.update(unreduced ? loggedTotal : total.item(), batch);
         return total;
+    }
+
+    private static double meanOf(Tensor values) {
+        if (values.size() == 0) return 0;
+        double sum = 0;
+        for (float v : values.toFloatArray()) sum += v;
+        return sum / values.size();
     }
 
     /** The running mean of the total loss, logged as {@code loss}. */
