@@ -1,5 +1,6 @@
 package io.cornu.dsl
 
+import io.cornu.engine.autodiff.Variable
 import io.cornu.engine.optimizers.Adadelta
 import io.cornu.engine.optimizers.Adagrad
 import io.cornu.engine.optimizers.Adam
@@ -293,3 +294,22 @@ public fun rmsprop(
     name: String? = null,
 ): RMSprop = RMSprop.builder().learningRate(learningRate).rho(rho).momentum(momentum).epsilon(epsilon).centered(centered)
     .base(weightDecay, clipnorm, clipvalue, globalClipnorm, name).build()
+
+// ---- state -------------------------------------------------------------------------------------------
+
+/**
+ * Keras' `optimizer.variables`: the optimizer's own variables (Nadam's `u_product`), then every slot, named
+ * `<optimizer>/<variable>_<slot>` (`"Adam/dense_kernel_momentum"`); live, so reading shows the current values.
+ */
+public val Optimizer.variables: List<Variable> get() = variables()
+
+/** Keras' `optimizer.iterations`: the number of updates done so far. */
+public val Optimizer.iterations: Long get() = iterations()
+
+/**
+ * Keras' `optimizer.learning_rate`: the rate of the next update (a schedule's value at [iterations]);
+ * settable, as callbacks do, unless the optimizer runs on a schedule.
+ */
+public var Optimizer.learningRate: Float
+    get() = learningRate()
+    set(value) = setLearningRate(value)

@@ -69,6 +69,15 @@ public final class Adadelta extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static Adadelta fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("Adadelta", b, config, "rho", "epsilon");
+        b.rho(configFloat(config, "rho", b.rho));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

@@ -68,6 +68,15 @@ public final class Adagrad extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static Adagrad fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("Adagrad", b, config, "initial_accumulator_value", "epsilon");
+        b.initialAccumulatorValue(configFloat(config, "initial_accumulator_value", b.initialAccumulatorValue));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

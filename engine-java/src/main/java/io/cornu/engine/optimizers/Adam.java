@@ -116,6 +116,17 @@ public class Adam extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static Adam fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("Adam", b, config, "beta_1", "beta_2", "epsilon", "amsgrad");
+        b.beta1(configFloat(config, "beta_1", b.beta1));
+        b.beta2(configFloat(config, "beta_2", b.beta2));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        b.amsgrad(configBoolean(config, "amsgrad", b.amsgrad));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

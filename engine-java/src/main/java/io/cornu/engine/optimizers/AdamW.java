@@ -67,6 +67,17 @@ public final class AdamW extends Optimizer {
         Adam.step(variable.buffer(), g, slots, lr, iterations() + 1, beta1, beta2, epsilon, amsgrad);
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static AdamW fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("AdamW", b, config, "beta_1", "beta_2", "epsilon", "amsgrad");
+        b.beta1(configFloat(config, "beta_1", b.beta1));
+        b.beta2(configFloat(config, "beta_2", b.beta2));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        b.amsgrad(configBoolean(config, "amsgrad", b.amsgrad));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

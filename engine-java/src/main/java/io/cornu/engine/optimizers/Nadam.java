@@ -100,6 +100,16 @@ public final class Nadam extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static Nadam fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("Nadam", b, config, "beta_1", "beta_2", "epsilon");
+        b.beta1(configFloat(config, "beta_1", b.beta1));
+        b.beta2(configFloat(config, "beta_2", b.beta2));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

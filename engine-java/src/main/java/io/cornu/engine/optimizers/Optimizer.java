@@ -46,6 +46,8 @@ public abstract class Optimizer {
     private final Map<Variable, State> states = new IdentityHashMap<>();
     private final List<Variable> ownVariables = new ArrayList<>();
     private final List<Variable> slotVariables = new ArrayList<>();
+    /** The model variables that have slots, in the order they got them. */
+    private final List<Variable> tracked = new ArrayList<>();
     private Set<Variable> excludedFromDecay = Set.of();
     private Pattern excludedFromDecayNames;
 
@@ -233,7 +235,33 @@ public abstract class Optimizer {
         return iterations;
     }
 
-    /** The optimizer's variables: its own (e.g. Nadam's {@code u_product}), then every slot in creation order. */
+    /**
+     * Sets the number of updates done, as Keras' {@code optimizer.iterations.assign(n)}: the step of bias
+     * corrections and schedules continues from there. Used when restoring a saved optimizer.
+     */
+    public void setIterations(long iterations) {
+        if (iterations < 0) throw new IllegalArgumentException(name + ": iterations must be >= 0. Received: iterations=" + iterations);
+        this.iterations = iterations;
+    }
+
+    /**
+     * Creates the slots of every variable in {@code vars} that has none yet, in order, as Keras'
+     * {@code optimizer.build(var_list)}; otherwise they are created at each variable's first update.
+     */
+    public void build(List<Variable> vars) {
+        for (Variable v : vars) state(v);
+    }
+
+    /** The model variables this optimizer has slots for, in the order it made them (see {@link #build}). */
+    public List<Variable> trackedVariables() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(tracked));
+    }
+
+    /**
+     * The optimizer's variables, Keras' {@code optimizer.variables}: its own (e.g. Nadam's {@code u_product}),
+     * then every slot in creation order, named {@code <optimizer>/<variable>_<slot>}, e.g.
+     * {@code "Adam/dense_kernel_momentum"}. They are the live state: reading them shows the current values.
+     */
     public List<Variable> variables() {
         List<Variable> all = new ArrayList<>(ownVariables);
         all.addAll(slotVariables);
@@ -279,6 +307,7 @@ public abstract class Optimizer {
             }
             s = new State(slots);
             states.put(v, s);
+            tracked.add(v);
         }
         return s;
     }
@@ -443,6 +472,86 @@ public abstract class Optimizer {
             default -> throw new IllegalArgumentException("Could not interpret optimizer identifier: " + name
                     + ". Known: sgd, rmsprop, adam, adamw, adagrad, adadelta, adamax, nadam");
         };
+    }
+
+    private static final Map<String, Class<? extends Optimizer>> BUILTIN = Map.of(
+            "SGD", SGD.class, "RMSprop", RMSprop.class, "Adam", Adam.class, "AdamW", AdamW.class,
+            "Adagrad", Adagrad.class, "Adadelta", Adadelta.class, "Adamax", Adamax.class, "Nadam", Nadam.class);
+
+    /** Keras' class name of a built-in optimizer ({@code "Adam"}), or null for a custom one. */
+    public String className() {
+        String n = getClass().getSimpleName();
+        return BUILTIN.get(n) == getClass() ? n : null;
+    }
+
+    /**
+     * The built-in optimizer of class {@code className} (e.g. {@code "Adam"}) from its {@link #getConfig()},
+     * as Keras' {@code optimizers.deserialize}; a learning rate given as {@code {"class_name", "config"}} is a
+     * built-in schedule ({@link LearningRateSchedule#fromConfig}). Only built-in optimizers are made.
+     */
+    public static Optimizer fromConfig(String className, Map<String, Object> config) {
+        Map<String, Object> c = config == null ? Map.of() : config;
+        String cls = className == null ? "null" : className;
+        try {
+            return switch (cls) {
+                case "SGD" -> SGD.fromConfig(c);
+                case "RMSprop" -> RMSprop.fromConfig(c);
+                case "Adam" -> Adam.fromConfig(c);
+                case "AdamW" -> AdamW.fromConfig(c);
+                case "Adagrad" -> Adagrad.fromConfig(c);
+                case "Adadelta" -> Adadelta.fromConfig(c);
+                case "Adamax" -> Adamax.fromConfig(c);
+                case "Nadam" -> Nadam.fromConfig(c);
+                default -> throw new IllegalArgumentException("Unknown optimizer class: " + className + ". Known: "
+                        + new java.util.TreeSet<>(BUILTIN.keySet()));
+            };
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("Invalid config for optimizer " + className + ": " + config, e);
+        }
+    }
+
+    /**
+     * Reads Keras' base optimizer arguments ({@code name}, {@code learning_rate}, {@code weight_decay},
+     * {@code clipnorm}, {@code global_clipnorm}, {@code clipvalue}) of {@code config} into {@code b}, after
+     * checking that the config has no other keys than those and {@code ownKeys}.
+     */
+    protected static void readBaseConfig(String className, Builder<?> b, Map<String, Object> config, String... ownKeys) {
+        Set<String> allowed = new java.util.TreeSet<>(List.of("name", "learning_rate", "weight_decay", "clipnorm", "global_clipnorm", "clipvalue"));
+        allowed.addAll(List.of(ownKeys));
+        for (String k : config.keySet()) {
+            if (!allowed.contains(k)) throw new IllegalArgumentException(className + ": unrecognized config key '" + k + "'. Expected some of " + allowed);
+        }
+        if (config.get("name") != null) b.name = config.get("name").toString();
+        Object lr = config.get("learning_rate");
+        if (lr instanceof Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schedule = (Map<String, Object>) m;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> scheduleConfig = (Map<String, Object>) schedule.get("config");
+            b.learningRate(LearningRateSchedule.fromConfig((String) schedule.get("class_name"), scheduleConfig));
+        } else if (lr != null) {
+            b.learningRate(((Number) lr).floatValue());
+        }
+        if (config.containsKey("weight_decay")) b.weightDecay = floatOrNull(config.get("weight_decay"));
+        b.clipnorm = floatOrNull(config.get("clipnorm"));
+        b.globalClipnorm = floatOrNull(config.get("global_clipnorm"));
+        b.clipvalue = floatOrNull(config.get("clipvalue"));
+    }
+
+    private static Float floatOrNull(Object v) {
+        return v == null ? null : ((Number) v).floatValue();
+    }
+
+    /** A float of a config, or {@code defaultValue} when absent. */
+    protected static float configFloat(Map<String, Object> config, String key, float defaultValue) {
+        Object v = config.get(key);
+        return v == null ? defaultValue : ((Number) v).floatValue();
+    }
+
+    /** A boolean of a config, or {@code defaultValue} when absent. */
+    protected static boolean configBoolean(Map<String, Object> config, String key, boolean defaultValue) {
+        Object v = config.get(key);
+        return v == null ? defaultValue : (Boolean) v;
     }
 
     @Override

@@ -111,6 +111,17 @@ public final class RMSprop extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static RMSprop fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("RMSprop", b, config, "rho", "momentum", "epsilon", "centered");
+        b.rho(configFloat(config, "rho", b.rho));
+        b.momentum(configFloat(config, "momentum", b.momentum));
+        b.epsilon(configFloat(config, "epsilon", b.epsilon));
+        b.centered(configBoolean(config, "centered", b.centered));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

@@ -91,6 +91,15 @@ public final class SGD extends Optimizer {
         }
     }
 
+    /** Keras' {@code from_config}: the arguments {@link #getConfig()} lists. */
+    public static SGD fromConfig(Map<String, Object> config) {
+        Builder b = builder();
+        readBaseConfig("SGD", b, config, "momentum", "nesterov");
+        b.momentum(configFloat(config, "momentum", b.momentum));
+        b.nesterov(configBoolean(config, "nesterov", b.nesterov));
+        return b.build();
+    }
+
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

@@ -176,6 +176,11 @@ public final class ModelConfig {
 
     /** A model (or layer) from JSON made by {@link #toJson}, Keras' {@code model_from_json}; fresh weights. */
     public static Layer fromJson(String json) {
+        return fromConfig(parse(json));
+    }
+
+    /** A JSON object as a map (numbers as doubles); an error for invalid or empty JSON. */
+    static Map<String, Object> parse(String json) {
         Map<String, Object> config;
         try {
             config = GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
@@ -183,6 +188,11 @@ public final class ModelConfig {
             throw new IllegalArgumentException("Invalid model JSON: " + e.getMessage(), e);
         }
         if (config == null) throw new IllegalArgumentException("Invalid model JSON: empty document");
-        return fromConfig(config);
+        return config;
+    }
+
+    /** Any config value as JSON, written as {@link #toJson} writes. */
+    static String json(Object value) {
+        return GSON.toJson(value);
     }
 }

@@ -4,6 +4,7 @@ import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.models.Model;
 import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.training.CompileOptions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,42 +29,122 @@ import java.util.zip.ZipOutputStream;
  * Saving and loading models, as Keras' {@code model.save} / {@code load_model} and
  * {@code save_weights} / {@code load_weights}. A {@code .cornu} file is a zip holding
  * {@code config.json} (see {@link ModelConfig}; absent in weights-only files) and {@code weights.bin}
- * (each weight's name, shape and float32 values, in {@link Layer#weights()} order).
+ * (each weight's name, shape and float32 values, in {@link Layer#weights()} order). A compiled model's
+ * file also holds, as Keras', the {@code compile_config} in {@code config.json} (see {@link CompileConfig})
+ * and the optimizer's state ({@code optimizer.json}, {@code optimizer.bin}: its iterations and every
+ * variable), so that a loaded model continues training exactly where the saved one was.
  *
  * <p>Writes are atomic: the file is written beside its target and moved over it, so a crash mid-save
- * leaves the previous file intact. A failed load changes nothing: every weight is read and checked
- * before any is assigned. Loading builds layers through {@link LayerRegistry} only.
+ * leaves the previous file intact. A failed load changes nothing: every weight and optimizer variable
+ * is read and checked before any is assigned. Loading builds layers, losses, metrics and optimizers
+ * through their registries only ({@link LayerRegistry}, {@link io.cornu.engine.losses.Loss#fromConfig},
+ * {@link io.cornu.engine.metrics.Metrics#fromConfig}, {@link io.cornu.engine.optimizers.Optimizer#fromConfig}); custom ones come
+ * from the {@code customObjects} given to {@link #load(Path, boolean, Map)}.
  */
 public final class ModelFile {
     private static final String CONFIG = "config.json";
     private static final String WEIGHTS = "weights.bin";
+    private static final String OPTIMIZER = "optimizer.json";
+    private static final String OPTIMIZER_VALUES = "optimizer.bin";
+    private static final String COMPILE_CONFIG = "compile_config";
     private static final int MAGIC = 0x434f524e; // "CORN"
     private static final int VERSION = 1;
 
     private ModelFile() {
     }
 
-    /** Saves the model's config and weights to {@code path}, atomically. */
+    /**
+     * Saves the model's config and weights to {@code path}, atomically; for a compiled model also its
+     * compile arguments and its optimizer's state (Keras' {@code model.save}).
+     */
     public static void save(Model model, Path path) throws IOException {
-        String json = ModelConfig.toJson(model);
+        Map<String, Object> config = ModelConfig.toConfig(model);
+        byte[] optimizerJson = null, optimizerValues = null;
+        if (model.isCompiled()) {
+            config.put(COMPILE_CONFIG, CompileConfig.toConfig(model.trainer().compileOptions()));
+            OptimizerState.Saved state = OptimizerState.describe(model.optimizer(), model.weights());
+            optimizerJson = ModelConfig.json(state.description()).getBytes(StandardCharsets.UTF_8);
+            optimizerValues = encodeWeights(state.variables());
+        }
+        byte[] json = ModelConfig.json(config).getBytes(StandardCharsets.UTF_8);
         byte[] weights = encodeWeights(model.weights());
+        byte[] optJson = optimizerJson, optValues = optimizerValues;
         writeAtomically(path, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, CONFIG, json.getBytes(StandardCharsets.UTF_8));
+                put(zip, CONFIG, json);
                 put(zip, WEIGHTS, weights);
+                if (optJson != null) {
+                    put(zip, OPTIMIZER, optJson);
+                    put(zip, OPTIMIZER_VALUES, optValues);
+                }
             }
         });
     }
 
-    /** A model rebuilt from a file made by {@link #save}, with its weights. */
+    /**
+     * A model rebuilt from a file made by {@link #save}, with its weights; compiled again, with its
+     * optimizer's state, when it was saved compiled (Keras' {@code load_model}).
+     */
     public static Model load(Path path) throws IOException {
+        return load(path, true, Map.of());
+    }
+
+    /** As {@link #load(Path)}; with {@code compile=false} the model is not compiled (Keras' {@code compile=False}). */
+    public static Model load(Path path, boolean compile) throws IOException {
+        return load(path, compile, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path)}, with Keras' {@code compile} and {@code custom_objects}: the custom losses, metrics
+     * and optimizers the model was compiled with, by their names, e.g.
+     * {@code Map.of("quartic", Loss.of("quartic", ...))}. A custom optimizer given here gets the saved state.
+     * Nothing given is changed when the load fails.
+     */
+    public static Model load(Path path, boolean compile, Map<String, ?> customObjects) throws IOException {
         Map<String, byte[]> entries = read(path);
-        byte[] config = entries.get(CONFIG);
-        if (config == null) throw new IOException(path + " holds weights only (no " + CONFIG + "): build the model and use loadWeights");
-        Layer layer = ModelConfig.fromJson(new String(config, StandardCharsets.UTF_8));
+        byte[] configBytes = entries.get(CONFIG);
+        if (configBytes == null) throw new IOException(path + " holds weights only (no " + CONFIG + "): build the model and use loadWeights");
+        Map<String, Object> config = ModelConfig.parse(new String(configBytes, StandardCharsets.UTF_8));
+        Object compileConfig = config.remove(COMPILE_CONFIG);
+        Layer layer = ModelConfig.fromConfig(config);
         if (!(layer instanceof Model model)) throw new IOException(path + " holds a " + layer.className() + ", not a model");
         assignWeights(model, decodeWeights(required(entries, WEIGHTS, path)), path);
+        if (compile && compileConfig != null) restoreCompile(model, compileConfig, entries, customObjects, path);
         return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void restoreCompile(Model model, Object compileConfig, Map<String, byte[]> entries, Map<String, ?> customObjects,
+                                       Path path) throws IOException {
+        String where = "Cannot restore the compiled state of \"" + model.name() + "\" from " + path;
+        if (!(compileConfig instanceof Map<?, ?> cc)) throw new IOException(where + ": invalid compile_config " + compileConfig);
+        CompileOptions options;
+        try {
+            options = CompileConfig.fromConfig((Map<String, Object>) cc, customObjects);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IOException(where + ": " + e.getMessage(), e);
+        }
+        try {
+            model.compile(options);   // first: what fails here leaves a given custom optimizer untouched
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": " + e.getMessage(), e);
+        }
+        byte[] description = entries.get(OPTIMIZER);
+        if (description != null) {
+            Map<String, Object> d;
+            try {
+                d = ModelConfig.parse(new String(description, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where + ": corrupt " + OPTIMIZER + ": " + e.getMessage(), e);
+            }
+            List<Saved> values;
+            try {
+                values = decodeWeights(required(entries, OPTIMIZER_VALUES, path));
+            } catch (IOException e) {
+                throw new IOException(where + ": " + OPTIMIZER_VALUES + ": " + e.getMessage(), e);
+            }
+            OptimizerState.restore(model.optimizer(), model.weights(), d, values, where);
+        }
     }
 
     /** Saves only the weights, atomically. */
@@ -83,7 +164,8 @@ public final class ModelFile {
 
     // ---- format ------------------------------------------------------------------------------------------
 
-    private record Saved(String name, int[] shape, float[] values) {
+    /** One saved variable: its name, shape and values. */
+    record Saved(String name, int[] shape, float[] values) {
     }
 
     private static byte[] encodeWeights(List<Variable> weights) throws IOException {

@@ -95,4 +95,42 @@ public final class CompileOptions {
         this.weightedMetrics = byOutput;
         return this;
     }
+
+    // ---- reading -------------------------------------------------------------------------------------
+
+    /** The optimizer as given: a name or an {@link Optimizer}. */
+    public Object getOptimizer() {
+        return optimizer;
+    }
+
+    /** The loss(es) as given: a name, a {@link Loss}, a list or a map, or null. */
+    public Object getLoss() {
+        return loss;
+    }
+
+    /** The loss weights as given: a list, a map, or null. */
+    public Object getLossWeights() {
+        return lossWeights;
+    }
+
+    /** The metrics as given: a list (or list of lists) or a map. */
+    public Object getMetrics() {
+        return metrics;
+    }
+
+    /** The weighted metrics as given: a list (or list of lists) or a map. */
+    public Object getWeightedMetrics() {
+        return weightedMetrics;
+    }
+
+    /** A copy holding the same arguments (so that later changes to this object do not reach a compiled model). */
+    CompileOptions copy() {
+        CompileOptions c = new CompileOptions();
+        c.optimizer = optimizer;
+        c.loss = loss;
+        c.lossWeights = lossWeights;
+        c.metrics = metrics;
+        c.weightedMetrics = weightedMetrics;
+        return c;
+    }
 }

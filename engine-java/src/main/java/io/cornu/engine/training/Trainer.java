@@ -31,9 +31,11 @@ public final class Trainer {
     private final CompiledLoss compiledLoss;
     private final CompiledMetrics compiledMetrics;
     private final CompiledMetrics weightedMetrics;
+    private final CompileOptions options;
 
     public Trainer(Model model, CompileOptions o) {
         this.model = model;
+        this.options = o.copy();
         this.optimizer = o.optimizer instanceof Optimizer opt ? opt : Optimizer.get(String.valueOf(o.optimizer));
         List<String> outputs = model.outputNames();
         this.compiledLoss = new CompiledLoss(outputs, o.loss, o.lossWeights);
@@ -47,6 +49,16 @@ public final class Trainer {
 
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /**
+     * The arguments given to {@code compile} (Keras' {@code compile_config}), with the optimizer as the
+     * instance in use: what a model file stores to compile the model again when loaded.
+     */
+    public CompileOptions compileOptions() {
+        CompileOptions c = options.copy();
+        c.optimizer = optimizer;
+        return c;
     }
 
     public CompiledLoss compiledLoss() {

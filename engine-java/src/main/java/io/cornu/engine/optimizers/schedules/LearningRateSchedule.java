@@ -25,6 +25,48 @@ public interface LearningRateSchedule {
                 + "' must override `getConfig()` in order to be serializable.");
     }
 
+    /**
+     * The built-in schedule of class {@code className} ({@code "ExponentialDecay"}, {@code "PiecewiseConstantDecay"},
+     * {@code "CosineDecay"}, {@code "InverseTimeDecay"}) from its {@link #getConfig()}, as Keras'
+     * {@code from_config}. Only built-in schedules are made.
+     */
+    static LearningRateSchedule fromConfig(String className, Map<String, Object> config) {
+        Map<String, Object> c = config == null ? Map.of() : config;
+        try {
+            return switch (className == null ? "null" : className) {
+                case "ExponentialDecay" -> new ExponentialDecay(f(c, "initial_learning_rate"), l(c, "decay_steps"), f(c, "decay_rate"),
+                        Boolean.TRUE.equals(c.get("staircase")));
+                case "InverseTimeDecay" -> new InverseTimeDecay(f(c, "initial_learning_rate"), l(c, "decay_steps"), f(c, "decay_rate"),
+                        Boolean.TRUE.equals(c.get("staircase")));
+                case "CosineDecay" -> new CosineDecay(f(c, "initial_learning_rate"), l(c, "decay_steps"),
+                        c.get("alpha") == null ? 0f : f(c, "alpha"),
+                        c.get("warmup_target") == null ? null : f(c, "warmup_target"),
+                        c.get("warmup_steps") == null ? 0 : l(c, "warmup_steps"));
+                case "PiecewiseConstantDecay" -> {
+                    java.util.List<?> b = (java.util.List<?>) c.get("boundaries"), v = (java.util.List<?>) c.get("values");
+                    if (b == null || v == null) throw new IllegalArgumentException("missing boundaries or values");
+                    long[] boundaries = new long[b.size()];
+                    for (int i = 0; i < boundaries.length; i++) boundaries[i] = ((Number) b.get(i)).longValue();
+                    float[] values = new float[v.size()];
+                    for (int i = 0; i < values.length; i++) values[i] = ((Number) v.get(i)).floatValue();
+                    yield new PiecewiseConstantDecay(boundaries, values);
+                }
+                default -> throw new IllegalArgumentException("Unknown learning rate schedule class: " + className
+                        + ". Known: CosineDecay, ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay");
+            };
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("Invalid config for learning rate schedule " + className + ": " + config, e);
+        }
+    }
+
+    private static float f(Map<String, Object> c, String key) {
+        return ((Number) c.get(key)).floatValue();
+    }
+
+    private static long l(Map<String, Object> c, String key) {
+        return ((Number) c.get(key)).longValue();
+    }
+
     /** Keras' message for a step count that must be positive. */
     static void requirePositive(String argument, long value) {
         if (value <= 0) {
