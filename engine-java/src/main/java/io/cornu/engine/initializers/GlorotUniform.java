@@ -1,37 +1,51 @@
 package io.cornu.engine.initializers;
 
-import io.cornu.engine.tensor.Tensor;
-
-import java.util.SplittableRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / (fanIn + fanOut))}; Keras' default
- * kernel initializer. Fans as Keras computes them: for a kernel {@code (..., in, out)} the leading
- * (receptive field) dimensions multiply both.
+ * Uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / (fanIn + fanOut))}, as Keras'
+ * {@code GlorotUniform} (Xavier uniform); Keras' default kernel initializer.
+ * {@link VarianceScaling} with {@code scale=1.0, mode="fan_avg", distribution="uniform"}; fans as
+ * {@link VarianceScaling#computeFans} (Glorot et al., 2010).
+ *
+ * <pre>{@code new GlorotUniform(1L)   // seeded: the same values on every call}</pre>
  */
-public final class GlorotUniform implements Initializer {
-    @Override
-    public Tensor create(int[] shape, SplittableRandom random) {
-        long[] fans = fans(shape);
-        double limit = Math.sqrt(6.0 / Math.max(1.0, fans[0] + fans[1]));
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.buffer();
-        for (int i = 0; i < d.length; i++) d[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        return t;
+public final class GlorotUniform extends VarianceScaling {
+    /**
+     * @param seed       the seed of the values, or null to draw from {@link io.cornu.engine.utils.RandomSeed}
+     * @param inputAxes  with {@code outputAxes}, the axes whose product is the fan-in; null for {@link #computeFans}
+     * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
+     */
+    public GlorotUniform(Long seed, int[] inputAxes, int[] outputAxes) {
+        super(1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
     }
 
-    /** {@code {fanIn, fanOut}} of a weight shape, as Keras' {@code compute_fans}. */
-    static long[] fans(int[] shape) {
-        if (shape.length == 0) return new long[] {1, 1};
-        if (shape.length == 1) return new long[] {shape[0], shape[0]};
-        if (shape.length == 2) return new long[] {shape[0], shape[1]};
-        long receptive = 1;
-        for (int i = 0; i < shape.length - 2; i++) receptive *= shape[i];
-        return new long[] {shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive};
+    public GlorotUniform(Long seed) {
+        this(seed, null, null);
+    }
+
+    public GlorotUniform() {
+        this(null, null, null);
     }
 
     @Override
     public String name() {
         return "GlorotUniform";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("seed", seed());
+        putAxes(c);
+        return c;
+    }
+
+    /** The inverse of {@link #getConfig()}. */
+    public static GlorotUniform fromConfig(Map<String, Object> c) {
+        Initializers.checkKeys("GlorotUniform", c, "seed", "input_axes", "output_axes");
+        return new GlorotUniform(Initializers.getSeed("GlorotUniform", c), Initializers.getInts("GlorotUniform", c, "input_axes"),
+                Initializers.getInts("GlorotUniform", c, "output_axes"));
     }
 }

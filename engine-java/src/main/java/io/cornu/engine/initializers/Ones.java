@@ -4,7 +4,7 @@ import io.cornu.engine.tensor.Tensor;
 
 import java.util.SplittableRandom;
 
-/** All ones. */
+/** All ones, as Keras' {@code Ones}: the default of normalization scales ({@code gamma}). */
 public final class Ones implements Initializer {
     @Override
     public Tensor create(int[] shape, SplittableRandom random) {
@@ -14,5 +14,10 @@ public final class Ones implements Initializer {
     @Override
     public String name() {
         return "Ones";
+    }
+
+    @Override
+    public String toString() {
+        return "Ones{}";
     }
 }

@@ -1,7 +1,10 @@
 package io.cornu.engine.initializers;
 
+import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,19 +13,32 @@ import java.util.SplittableRandom;
  * shape and its transpose is factored {@code Q R}, {@code Q}'s columns are given the signs of
  * {@code R}'s diagonal (so the factorization is unique), and the result is {@code gain * Q}
  * (transposed when there are fewer rows than columns). The rows or columns, whichever are fewer,
- * are orthonormal. The default initializer of recurrent kernels.
+ * are orthonormal: {@code Q^T Q = gain^2 I} for as many rows as columns or more, {@code Q Q^T = gain^2 I}
+ * otherwise. A convolution kernel {@code (..., in, out)} is the matrix {@code (prod(...) * in, out)}.
+ * The default initializer of recurrent kernels.
  *
- * <pre>{@code new Orthogonal()           // gain 1}</pre>
+ * <pre>{@code new Orthogonal()           // gain 1
+ * new Orthogonal(1.5, 7L)     // gain 1.5, seeded}</pre>
  */
-public final class Orthogonal implements Initializer {
+public final class Orthogonal extends RandomInitializer {
     private final double gain;
 
-    public Orthogonal(double gain) {
+    /**
+     * @param gain the factor of the orthogonal matrix
+     * @param seed the seed of the values, or null to draw from {@link io.cornu.engine.utils.RandomSeed}
+     */
+    public Orthogonal(double gain, Long seed) {
+        super(seed);
+        if (!Double.isFinite(gain)) throw new IllegalArgumentException("Orthogonal: expected a finite gain. Received: gain=" + gain);
         this.gain = gain;
     }
 
+    public Orthogonal(double gain) {
+        this(gain, null);
+    }
+
     public Orthogonal() {
-        this(1.0);
+        this(1.0, null);
     }
 
     public double gain() {
@@ -30,10 +46,10 @@ public final class Orthogonal implements Initializer {
     }
 
     @Override
-    public Tensor create(int[] shape, SplittableRandom random) {
+    protected Tensor sample(int[] shape, SplittableRandom random) {
         if (shape.length < 2) {
-            throw new IllegalArgumentException("The tensor to initialize must be at least two-dimensional. Received: shape="
-                    + io.cornu.engine.tensor.Shape.of(shape) + " of rank " + shape.length + ".");
+            throw new IllegalArgumentException("Orthogonal: the tensor to initialize must be at least two-dimensional. Received: shape="
+                    + Shape.of(shape) + " of rank " + shape.length + ".");
         }
         long rowsL = 1;
         for (int i = 0; i < shape.length - 1; i++) rowsL *= shape[i];
@@ -73,5 +89,19 @@ public final class Orthogonal implements Initializer {
     @Override
     public String name() {
         return "Orthogonal";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("gain", gain);
+        c.put("seed", seed());
+        return c;
+    }
+
+    /** The inverse of {@link #getConfig()}; absent keys take Keras' defaults. */
+    public static Orthogonal fromConfig(Map<String, Object> c) {
+        Initializers.checkKeys("Orthogonal", c, "gain", "seed");
+        return new Orthogonal(Initializers.getDouble("Orthogonal", c, "gain", 1.0), Initializers.getSeed("Orthogonal", c));
     }
 }

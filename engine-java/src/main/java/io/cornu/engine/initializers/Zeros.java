@@ -4,7 +4,7 @@ import io.cornu.engine.tensor.Tensor;
 
 import java.util.SplittableRandom;
 
-/** All zeros; Keras' default bias initializer. */
+/** All zeros, as Keras' {@code Zeros}; Keras' default bias initializer. */
 public final class Zeros implements Initializer {
     @Override
     public Tensor create(int[] shape, SplittableRandom random) {
@@ -14,5 +14,10 @@ public final class Zeros implements Initializer {
     @Override
     public String name() {
         return "Zeros";
+    }
+
+    @Override
+    public String toString() {
+        return "Zeros{}";
     }
 }

@@ -2,6 +2,7 @@ package io.cornu.engine.layers.activation;
 
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
@@ -117,7 +118,7 @@ public class PReLU extends Layer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();
-        c.put("alpha_initializer", alphaInitializer.name());
+        c.put("alpha_initializer", Initializers.serialize(alphaInitializer));
         c.put("shared_axes", ConfigValues.list(sharedAxes));
         return c;
     }

@@ -4,6 +4,7 @@ import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
@@ -182,8 +183,8 @@ public abstract class BaseConv extends Layer {
         c.put("groups", groups);
         c.put("activation", activation.name());
         c.put("use_bias", useBias);
-        c.put("kernel_initializer", kernelInitializer.name());
-        c.put("bias_initializer", biasInitializer.name());
+        c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+        c.put("bias_initializer", Initializers.serialize(biasInitializer));
         return c;
     }
 

@@ -4,6 +4,7 @@ import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
@@ -135,8 +136,8 @@ public abstract class BaseDepthwiseConv extends Layer {
         c.put("dilation_rate", ConfigValues.list(dilationRate));
         c.put("activation", activation.name());
         c.put("use_bias", useBias);
-        c.put("depthwise_initializer", depthwiseInitializer.name());
-        c.put("bias_initializer", biasInitializer.name());
+        c.put("depthwise_initializer", Initializers.serialize(depthwiseInitializer));
+        c.put("bias_initializer", Initializers.serialize(biasInitializer));
         return c;
     }
 

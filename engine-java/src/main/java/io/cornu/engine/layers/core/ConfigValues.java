@@ -1,7 +1,7 @@
 package io.cornu.engine.layers.core;
 
 import io.cornu.engine.initializers.Initializer;
-import io.cornu.engine.initializers.RandomUniform;
+import io.cornu.engine.initializers.Initializers;
 
 import java.util.List;
 import java.util.Map;
@@ -51,22 +51,12 @@ public final class ConfigValues {
     }
 
     /**
-     * The initializer named at {@code key} (Keras' names or class names: {@code "zeros"},
-     * {@code "Ones"}, {@code "uniform"}/{@code "RandomUniform"}, {@code "glorot_uniform"}), or the default.
+     * The initializer at {@code key}: Keras' nested config ({@code {"class_name": "RandomNormal", "config": {...}}}),
+     * a Keras name or class name ({@code "he_normal"}, {@code "GlorotUniform"}: what older configs hold), or an
+     * {@link Initializer}; the default when absent. See {@link Initializers#get}.
      */
     public static Initializer getInitializer(Map<String, Object> c, String key, Initializer defaultValue) {
-        Object v = c.get(key);
-        if (v == null) return defaultValue;
-        if (v instanceof Initializer i) return i;
-        return initializer(v.toString());
-    }
-
-    /** The initializer Keras calls {@code name}; adds {@code "uniform"} ({@link RandomUniform}) to {@link Initializer#get}. */
-    public static Initializer initializer(String name) {
-        return switch (name) {
-            case "uniform", "random_uniform", "RandomUniform" -> new RandomUniform();
-            default -> Initializer.get(name);
-        };
+        return Initializers.get(c, key, defaultValue);
     }
 
     /** Ints from a number, a list of numbers (null entries become -1, Keras' None) or an int array; null if absent. */

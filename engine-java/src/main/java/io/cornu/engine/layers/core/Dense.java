@@ -4,6 +4,7 @@ import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
@@ -117,8 +118,8 @@ public class Dense extends Layer {
         return new Dense(((Number) c.get("units")).intValue(),
                 Activation.get((String) c.getOrDefault("activation", "linear")),
                 (Boolean) c.getOrDefault("use_bias", true),
-                Initializer.get((String) c.getOrDefault("kernel_initializer", "glorot_uniform")),
-                Initializer.get((String) c.getOrDefault("bias_initializer", "zeros")),
+                ConfigValues.getInitializer(c, "kernel_initializer", null),
+                ConfigValues.getInitializer(c, "bias_initializer", null),
                 (String) c.get("name"));
     }
 
@@ -128,8 +129,8 @@ public class Dense extends Layer {
         c.put("units", units);
         c.put("activation", activation.name());
         c.put("use_bias", useBias);
-        c.put("kernel_initializer", kernelInitializer.name());
-        c.put("bias_initializer", biasInitializer.name());
+        c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+        c.put("bias_initializer", Initializers.serialize(biasInitializer));
         return c;
     }
 }

@@ -2,6 +2,7 @@ package io.cornu.engine.layers.core;
 
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.RandomUniform;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.ops.Ops;
@@ -121,7 +122,7 @@ public class Embedding extends Layer {
         Map<String, Object> c = super.getConfig();
         c.put("input_dim", inputDim);
         c.put("output_dim", outputDim);
-        c.put("embeddings_initializer", embeddingsInitializer.name());
+        c.put("embeddings_initializer", Initializers.serialize(embeddingsInitializer));
         c.put("mask_zero", maskZero);
         return c;
     }

@@ -2,6 +2,7 @@ package io.cornu.engine.layers.normalization;
 
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Ones;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
@@ -224,10 +225,10 @@ public class BatchNormalization extends Layer {
         c.put("epsilon", epsilon);
         c.put("center", center);
         c.put("scale", scale);
-        c.put("beta_initializer", betaInitializer.name());
-        c.put("gamma_initializer", gammaInitializer.name());
-        c.put("moving_mean_initializer", movingMeanInitializer.name());
-        c.put("moving_variance_initializer", movingVarianceInitializer.name());
+        c.put("beta_initializer", Initializers.serialize(betaInitializer));
+        c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
+        c.put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer));
+        c.put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer));
         c.put("synchronized", false);
         return c;
     }

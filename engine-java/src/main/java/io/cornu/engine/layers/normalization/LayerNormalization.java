@@ -2,6 +2,7 @@ package io.cornu.engine.layers.normalization;
 
 import io.cornu.engine.autodiff.Variable;
 import io.cornu.engine.initializers.Initializer;
+import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Ones;
 import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.Layer;
@@ -167,8 +168,8 @@ public class LayerNormalization extends Layer {
         c.put("center", center);
         c.put("scale", scale);
         c.put("rms_scaling", rmsScaling);
-        c.put("beta_initializer", betaInitializer.name());
-        c.put("gamma_initializer", gammaInitializer.name());
+        c.put("beta_initializer", Initializers.serialize(betaInitializer));
+        c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
         return c;
     }
 }

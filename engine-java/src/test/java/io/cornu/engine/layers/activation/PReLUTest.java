@@ -71,7 +71,7 @@ class PReLUTest {
     @Test
     void configHasKerasKeys() {
         var c = new PReLU(1, 2).getConfig();
-        assertEquals("Zeros", c.get("alpha_initializer"));
+        assertEquals(java.util.Map.of("class_name", "Zeros", "config", java.util.Map.of()), c.get("alpha_initializer"), "Keras' nested form");
         assertEquals(List.of(1, 2), c.get("shared_axes"));
         assertEquals(null, new PReLU().getConfig().get("shared_axes"));
         Tensor y = new PReLU().apply(Tensor.of(new float[][] {{-1, 2}}));

@@ -206,8 +206,8 @@ class ConvTest {
         assertEquals(1, config.get("groups"));
         assertEquals("relu", config.get("activation"));
         assertEquals(true, config.get("use_bias"));
-        assertEquals("GlorotUniform", config.get("kernel_initializer"));
-        assertEquals("Zeros", config.get("bias_initializer"));
+        assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), config.get("kernel_initializer"));
+        assertEquals(java.util.Map.of("class_name", "Zeros", "config", java.util.Map.of()), config.get("bias_initializer"));
         Conv2D copy = (Conv2D) LayerRegistry.fromConfig("Conv2D", config);
         assertEquals(config, copy.getConfig());
         // Keras' own config form: ints for one-value tuples, snake-case initializer names

@@ -75,7 +75,7 @@ class DepthwiseConvTest {
         assertEquals(3, c.get("depth_multiplier"));
         assertEquals(List.of(3, 2), c.get("kernel_size"));
         assertEquals(List.of(2, 2), c.get("strides"));
-        assertEquals("GlorotUniform", c.get("depthwise_initializer"));
+        assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), c.get("depthwise_initializer"));
         assertEquals(c, LayerRegistry.fromConfig("DepthwiseConv2D", c).getConfig());
     }
 }

@@ -69,7 +69,7 @@ class SeparableConvTest {
         assertEquals(1, c.get("depth_multiplier"));
         assertEquals(8, c.get("filters"));
         assertEquals(List.of(3, 3), c.get("kernel_size"));
-        assertEquals("GlorotUniform", c.get("pointwise_initializer"));
+        assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), c.get("pointwise_initializer"));
         assertEquals(c, LayerRegistry.fromConfig("SeparableConv2D", c).getConfig());
     }
 }

@@ -111,6 +111,6 @@ class DenseTest {
         assertEquals(10, c.get("units"));
         assertEquals("softmax", c.get("activation"));
         assertEquals(true, c.get("use_bias"));
-        assertEquals("GlorotUniform", c.get("kernel_initializer"));
+        assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), c.get("kernel_initializer"), "Keras' nested form");
     }
 }

@@ -71,7 +71,11 @@ class EmbeddingTest {
             max = Math.max(max, v);
         }
         assertTrue(min >= -0.05f && max < 0.05f && max - min > 0.09f, min + " .. " + max);
-        assertEquals("RandomUniform", e.getConfig().get("embeddings_initializer"));
+        java.util.Map<String, Object> uniform = new java.util.HashMap<>();
+        uniform.put("minval", -0.05);
+        uniform.put("maxval", 0.05);
+        uniform.put("seed", null);
+        assertEquals(java.util.Map.of("class_name", "RandomUniform", "config", uniform), e.getConfig().get("embeddings_initializer"));
     }
 
     @Test

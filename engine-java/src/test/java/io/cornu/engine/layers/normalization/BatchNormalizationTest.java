@@ -176,7 +176,7 @@ class BatchNormalizationTest {
         assertEquals(-1, c.get("axis"));
         assertEquals(0.99f, c.get("momentum"));
         assertEquals(1e-3f, c.get("epsilon"));
-        assertEquals("Ones", c.get("gamma_initializer"));
-        assertEquals("Ones", c.get("moving_variance_initializer"));
+        assertEquals(java.util.Map.of("class_name", "Ones", "config", java.util.Map.of()), c.get("gamma_initializer"));
+        assertEquals(java.util.Map.of("class_name", "Ones", "config", java.util.Map.of()), c.get("moving_variance_initializer"));
     }
 }

@@ -261,9 +261,12 @@ class LSTMTest {
         assertEquals(true, c.get("unit_forget_bias"));
         assertEquals(true, c.get("return_sequences"));
         assertEquals(false, c.get("go_backwards"));
-        assertEquals("GlorotUniform", c.get("kernel_initializer"));
-        assertEquals("Orthogonal", c.get("recurrent_initializer"));
-        assertEquals("Zeros", c.get("bias_initializer"));
+        assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), c.get("kernel_initializer"));
+        Map<String, Object> orthogonal = new java.util.HashMap<>();
+        orthogonal.put("gain", 1.0);
+        orthogonal.put("seed", null);
+        assertEquals(Map.of("class_name", "Orthogonal", "config", orthogonal), c.get("recurrent_initializer"));
+        assertEquals(java.util.Map.of("class_name", "Zeros", "config", java.util.Map.of()), c.get("bias_initializer"));
         assertEquals(0.0, c.get("dropout"));
         LSTM copy = LSTM.fromConfig(new LSTM(5).activation("relu").recurrentActivation("hard_sigmoid").goBackwards(true).getConfig());
         assertEquals("relu", copy.activation().name());
