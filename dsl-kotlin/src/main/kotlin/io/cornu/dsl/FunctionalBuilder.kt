@@ -24,9 +24,12 @@ public class FunctionalBuilder internal constructor() {
     /** A model input from its dimensions: `input(784)`; `null` dimensions are variable. */
     public fun input(vararg dims: Int?, name: String? = null): KerasTensor = input(shape(*dims), name)
 
-    /** A [Dense] layer, to call on symbolic tensors: `val h = dense(32, activation = relu)(x)`. */
-    public fun dense(units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null): Dense =
-        Dense(units, activation, useBias, null, null, name)
+    /** A [Dense] layer, to call on symbolic tensors: `val h = dense(32, activation = relu, kernelInitializer = "he_normal")(x)`. */
+    public fun dense(
+        units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+        kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    ): Dense = Dense(units, activation, useBias, initializer(kernelInitializer, "Dense", "kernelInitializer"),
+        initializer(biasInitializer, "Dense", "biasInitializer"), name)
 
     /** The model's outputs, in order. */
     public fun outputs(vararg outputs: KerasTensor) {

@@ -29,47 +29,55 @@ import io.cornu.engine.layers.pooling.MaxPooling2D
 public fun SequentialBuilder.conv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, null, null, name))
+    layer(Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias,
+        kernel("Conv1D", kernelInitializer), bias("Conv1D", biasInitializer), name))
 }
 
 /** A [Conv1D] to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
-): Conv1D = Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, null, null, name)
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): Conv1D = Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias,
+    kernel("Conv1D", kernelInitializer), bias("Conv1D", biasInitializer), name)
 
-/** Appends a [Conv2D] with a square window: `conv2d(32, 3, activation = relu)`. */
+/** Appends a [Conv2D] with a square window: `conv2d(32, 3, activation = relu, kernelInitializer = heNormal())`. */
 public fun SequentialBuilder.conv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
     layer(ConvConstructors.conv2d(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), groups,
-        activation, useBias, name))
+        activation, useBias, name, kernelInitializer, biasInitializer))
 }
 
 /** Appends a [Conv2D] with per-axis sizes: `conv2d(16, intArrayOf(3, 5), strides = intArrayOf(1, 2))`. */
 public fun SequentialBuilder.conv2d(
     filters: Int, kernelSize: IntArray, strides: IntArray = intArrayOf(1, 1), padding: String = "valid",
     dilationRate: IntArray = intArrayOf(1, 1), groups: Int = 1, activation: Activation = linear, useBias: Boolean = true,
-    name: String? = null,
+    name: String? = null, kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name))
+    layer(ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name,
+        kernelInitializer, biasInitializer))
 }
 
 /** A [Conv2D] with a square window, to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ): Conv2D = ConvConstructors.conv2d(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), groups,
-    activation, useBias, name)
+    activation, useBias, name, kernelInitializer, biasInitializer)
 
 /** A [Conv2D] with per-axis sizes, to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv2d(
     filters: Int, kernelSize: IntArray, strides: IntArray = intArrayOf(1, 1), padding: String = "valid",
     dilationRate: IntArray = intArrayOf(1, 1), groups: Int = 1, activation: Activation = linear, useBias: Boolean = true,
-    name: String? = null,
-): Conv2D = ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name)
+    name: String? = null, kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): Conv2D = ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name,
+    kernelInitializer, biasInitializer)
 
 // ---- separable and depthwise --------------------------------------------------------------------------------
 
@@ -77,62 +85,77 @@ public fun FunctionalBuilder.conv2d(
 public fun SequentialBuilder.separableConv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias, null, null, null, name))
+    layer(SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias,
+        depthwise("SeparableConv1D", depthwiseInitializer), pointwise("SeparableConv1D", pointwiseInitializer),
+        bias("SeparableConv1D", biasInitializer), name))
 }
 
 /** A [SeparableConv1D] to call on a symbolic tensor. */
 public fun FunctionalBuilder.separableConv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
-): SeparableConv1D =
-    SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias, null, null, null, name)
+    depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): SeparableConv1D = SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias,
+    depthwise("SeparableConv1D", depthwiseInitializer), pointwise("SeparableConv1D", pointwiseInitializer),
+    bias("SeparableConv1D", biasInitializer), name)
 
 /** Appends a [SeparableConv2D]: `separableConv2d(64, 3, activation = relu)`. */
 public fun SequentialBuilder.separableConv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
     layer(SeparableConv2D(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), depthMultiplier,
-        activation, useBias, null, null, null, name))
+        activation, useBias, depthwise("SeparableConv2D", depthwiseInitializer), pointwise("SeparableConv2D", pointwiseInitializer),
+        bias("SeparableConv2D", biasInitializer), name))
 }
 
 /** A [SeparableConv2D] to call on a symbolic tensor. */
 public fun FunctionalBuilder.separableConv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ): SeparableConv2D = SeparableConv2D(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate),
-    depthMultiplier, activation, useBias, null, null, null, name)
+    depthMultiplier, activation, useBias, depthwise("SeparableConv2D", depthwiseInitializer),
+    pointwise("SeparableConv2D", pointwiseInitializer), bias("SeparableConv2D", biasInitializer), name)
 
 /** Appends a [DepthwiseConv1D]. */
 public fun SequentialBuilder.depthwiseConv1d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias, null, null, name))
+    layer(DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias,
+        depthwise("DepthwiseConv1D", depthwiseInitializer), bias("DepthwiseConv1D", biasInitializer), name))
 }
 
 /** A [DepthwiseConv1D] to call on a symbolic tensor. */
 public fun FunctionalBuilder.depthwiseConv1d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
-): DepthwiseConv1D = DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias, null, null, name)
+    depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): DepthwiseConv1D = DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias,
+    depthwise("DepthwiseConv1D", depthwiseInitializer), bias("DepthwiseConv1D", biasInitializer), name)
 
 /** Appends a [DepthwiseConv2D]: `depthwiseConv2d(3, padding = "same")`. */
 public fun SequentialBuilder.depthwiseConv2d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
     layer(DepthwiseConv2D(intArrayOf(kernelSize), intArrayOf(strides), padding, depthMultiplier, intArrayOf(dilationRate), activation,
-        useBias, null, null, name))
+        useBias, depthwise("DepthwiseConv2D", depthwiseInitializer), bias("DepthwiseConv2D", biasInitializer), name))
 }
 
 /** A [DepthwiseConv2D] to call on a symbolic tensor. */
 public fun FunctionalBuilder.depthwiseConv2d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ): DepthwiseConv2D = DepthwiseConv2D(intArrayOf(kernelSize), intArrayOf(strides), padding, depthMultiplier, intArrayOf(dilationRate),
-    activation, useBias, null, null, name)
+    activation, useBias, depthwise("DepthwiseConv2D", depthwiseInitializer), bias("DepthwiseConv2D", biasInitializer), name)
 
 // ---- transposed ---------------------------------------------------------------------------------------------
 
@@ -140,30 +163,37 @@ public fun FunctionalBuilder.depthwiseConv2d(
 public fun SequentialBuilder.conv1dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, null, null, name))
+    layer(Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias,
+        kernel("Conv1DTranspose", kernelInitializer), bias("Conv1DTranspose", biasInitializer), name))
 }
 
 /** A [Conv1DTranspose] to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv1dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
-): Conv1DTranspose = Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, null, null, name)
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): Conv1DTranspose = Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias,
+    kernel("Conv1DTranspose", kernelInitializer), bias("Conv1DTranspose", biasInitializer), name)
 
 /** Appends a [Conv2DTranspose]: `conv2dTranspose(32, 3, strides = 2, padding = "same")` doubles height and width. */
 public fun SequentialBuilder.conv2dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
 ) {
-    layer(ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, name))
+    layer(ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, name,
+        kernelInitializer, biasInitializer))
 }
 
 /** A [Conv2DTranspose] to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv2dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
-): Conv2DTranspose =
-    ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, name)
+    kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+): Conv2DTranspose = ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation,
+    useBias, name, kernelInitializer, biasInitializer)
 
 // ---- pooling ----------------------------------------------------------------------------------------------------
 
@@ -243,12 +273,19 @@ public fun FunctionalBuilder.globalAveragePooling2d(keepdims: Boolean = false, n
 private object ConvConstructors {
     fun conv2d(
         filters: Int, kernelSize: IntArray, strides: IntArray, padding: String, dilationRate: IntArray, groups: Int,
-        activation: Activation, useBias: Boolean, name: String?,
-    ): Conv2D = Conv2D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, null, null, name)
+        activation: Activation, useBias: Boolean, name: String?, kernelInitializer: Any, biasInitializer: Any,
+    ): Conv2D = Conv2D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias,
+        kernel("Conv2D", kernelInitializer), bias("Conv2D", biasInitializer), name)
 
     fun conv2dTranspose(
         filters: Int, kernelSize: Int, strides: Int, padding: String, outputPadding: Int?, dilationRate: Int,
-        activation: Activation, useBias: Boolean, name: String?,
+        activation: Activation, useBias: Boolean, name: String?, kernelInitializer: Any, biasInitializer: Any,
     ): Conv2DTranspose = Conv2DTranspose(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, outputPadding?.let { intArrayOf(it) },
-        intArrayOf(dilationRate), activation, useBias, null, null, name)
+        intArrayOf(dilationRate), activation, useBias, kernel("Conv2DTranspose", kernelInitializer), bias("Conv2DTranspose", biasInitializer), name)
 }
+
+// The initializer arguments of the convolutions, by the layer's name for errors.
+private fun kernel(layer: String, argument: Any) = initializer(argument, layer, "kernelInitializer")
+private fun bias(layer: String, argument: Any) = initializer(argument, layer, "biasInitializer")
+private fun depthwise(layer: String, argument: Any) = initializer(argument, layer, "depthwiseInitializer")
+private fun pointwise(layer: String, argument: Any) = initializer(argument, layer, "pointwiseInitializer")

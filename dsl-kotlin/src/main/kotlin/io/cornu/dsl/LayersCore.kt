@@ -1,6 +1,5 @@
 package io.cornu.dsl
 
-import io.cornu.engine.initializers.Initializer
 import io.cornu.engine.layers.KerasTensor
 import io.cornu.engine.layers.core.Dropout
 import io.cornu.engine.layers.core.Embedding
@@ -60,10 +59,10 @@ public fun SequentialBuilder.spatialDropout1d(rate: Float, seed: Long? = null, n
 public fun SequentialBuilder.spatialDropout2d(rate: Float, seed: Long? = null, name: String? = null): Unit =
     layer(SpatialDropout2D(rate, seed, name))
 
-/** Appends an [Embedding]: `embedding(10000, 32, maskZero = true)`. */
+/** Appends an [Embedding]: `embedding(10000, 32, maskZero = true)`; [embeddingsInitializer] an initializer or a Keras name. */
 public fun SequentialBuilder.embedding(
-    inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Initializer? = null, name: String? = null,
-): Unit = layer(Embedding(inputDim, outputDim, embeddingsInitializer, maskZero, name))
+    inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Any = "uniform", name: String? = null,
+): Unit = layer(Embedding(inputDim, outputDim, initializer(embeddingsInitializer, "Embedding", "embeddingsInitializer"), maskZero, name))
 
 /** Appends a [Masking] layer masking steps equal to [maskValue]. */
 public fun SequentialBuilder.masking(maskValue: Float = 0f, name: String? = null): Unit = layer(Masking(maskValue, name))
@@ -124,8 +123,8 @@ public fun SequentialBuilder.relu(maxValue: Float? = null, negativeSlope: Float 
 public fun SequentialBuilder.leakyRelu(negativeSlope: Float = 0.3f, name: String? = null): Unit = layer(LeakyReLU(negativeSlope, name))
 
 /** Appends a [PReLU] layer; [sharedAxes] count from 1. */
-public fun SequentialBuilder.prelu(vararg sharedAxes: Int, name: String? = null): Unit =
-    layer(PReLU(null, if (sharedAxes.isEmpty()) null else sharedAxes, name))
+public fun SequentialBuilder.prelu(vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros"): Unit =
+    layer(PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name))
 
 /** Appends an [ELU] layer. */
 public fun SequentialBuilder.elu(alpha: Float = 1f, name: String? = null): Unit = layer(ELU(alpha, name))
@@ -137,12 +136,16 @@ public fun SequentialBuilder.softmax(vararg axes: Int, name: String? = null): Un
 /** Appends a [BatchNormalization] with Keras' defaults. */
 public fun SequentialBuilder.batchNormalization(
     axis: Int = -1, momentum: Float = 0.99f, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, name: String? = null,
-): Unit = layer(BatchNormalization(axis, momentum, epsilon, center, scale, name))
+    betaInitializer: Any = "zeros", gammaInitializer: Any = "ones", movingMeanInitializer: Any = "zeros", movingVarianceInitializer: Any = "ones",
+): Unit = layer(batchNormalizationLayer(axis, momentum, epsilon, center, scale, name, betaInitializer, gammaInitializer,
+    movingMeanInitializer, movingVarianceInitializer))
 
 /** Appends a [LayerNormalization] over [axes] (default the last). */
 public fun SequentialBuilder.layerNormalization(
     vararg axes: Int, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, rmsScaling: Boolean = false, name: String? = null,
-): Unit = layer(LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling, null, null, name))
+    betaInitializer: Any = "zeros", gammaInitializer: Any = "ones",
+): Unit = layer(LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling,
+    initializer(betaInitializer, "LayerNormalization", "betaInitializer"), initializer(gammaInitializer, "LayerNormalization", "gammaInitializer"), name))
 
 // ---- functional { }: layer factories ------------------------------------------------------------------
 
@@ -167,8 +170,8 @@ public fun FunctionalBuilder.spatialDropout2d(rate: Float, seed: Long? = null, n
 
 /** An [Embedding]. */
 public fun FunctionalBuilder.embedding(
-    inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Initializer? = null, name: String? = null,
-): Embedding = Embedding(inputDim, outputDim, embeddingsInitializer, maskZero, name)
+    inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Any = "uniform", name: String? = null,
+): Embedding = Embedding(inputDim, outputDim, initializer(embeddingsInitializer, "Embedding", "embeddingsInitializer"), maskZero, name)
 
 /** A [Masking] layer. */
 public fun FunctionalBuilder.masking(maskValue: Float = 0f, name: String? = null): Masking = Masking(maskValue, name)
@@ -221,8 +224,8 @@ public fun FunctionalBuilder.relu(maxValue: Float? = null, negativeSlope: Float 
 public fun FunctionalBuilder.leakyRelu(negativeSlope: Float = 0.3f, name: String? = null): LeakyReLU = LeakyReLU(negativeSlope, name)
 
 /** A [PReLU] layer. */
-public fun FunctionalBuilder.prelu(vararg sharedAxes: Int, name: String? = null): PReLU =
-    PReLU(null, if (sharedAxes.isEmpty()) null else sharedAxes, name)
+public fun FunctionalBuilder.prelu(vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros"): PReLU =
+    PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name)
 
 /** An [ELU] layer. */
 public fun FunctionalBuilder.elu(alpha: Float = 1f, name: String? = null): ELU = ELU(alpha, name)
@@ -233,12 +236,24 @@ public fun FunctionalBuilder.softmax(vararg axes: Int, name: String? = null): So
 /** A [BatchNormalization]. */
 public fun FunctionalBuilder.batchNormalization(
     axis: Int = -1, momentum: Float = 0.99f, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, name: String? = null,
-): BatchNormalization = BatchNormalization(axis, momentum, epsilon, center, scale, name)
+    betaInitializer: Any = "zeros", gammaInitializer: Any = "ones", movingMeanInitializer: Any = "zeros", movingVarianceInitializer: Any = "ones",
+): BatchNormalization = batchNormalizationLayer(axis, momentum, epsilon, center, scale, name, betaInitializer, gammaInitializer,
+    movingMeanInitializer, movingVarianceInitializer)
+
+private fun batchNormalizationLayer(
+    axis: Int, momentum: Float, epsilon: Float, center: Boolean, scale: Boolean, name: String?,
+    betaInitializer: Any, gammaInitializer: Any, movingMeanInitializer: Any, movingVarianceInitializer: Any,
+): BatchNormalization = BatchNormalization(axis, momentum, epsilon, center, scale,
+    initializer(betaInitializer, "BatchNormalization", "betaInitializer"), initializer(gammaInitializer, "BatchNormalization", "gammaInitializer"),
+    initializer(movingMeanInitializer, "BatchNormalization", "movingMeanInitializer"),
+    initializer(movingVarianceInitializer, "BatchNormalization", "movingVarianceInitializer"), name)
 
 /** A [LayerNormalization]. */
 public fun FunctionalBuilder.layerNormalization(
     vararg axes: Int, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, rmsScaling: Boolean = false, name: String? = null,
-): LayerNormalization = LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling, null, null, name)
+    betaInitializer: Any = "zeros", gammaInitializer: Any = "ones",
+): LayerNormalization = LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling,
+    initializer(betaInitializer, "LayerNormalization", "betaInitializer"), initializer(gammaInitializer, "LayerNormalization", "gammaInitializer"), name)
 
 // ---- merging helpers (Keras' functional `layers.concatenate(...)` etc.) ---------------------------------
 

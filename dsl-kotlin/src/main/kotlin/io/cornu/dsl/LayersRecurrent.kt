@@ -20,31 +20,39 @@ import io.cornu.engine.tensor.Tensor
 
 private fun <L : BaseRNN<L>> L.configure(
     activation: Activation, useBias: Boolean, returnSequences: Boolean, returnState: Boolean, goBackwards: Boolean,
-    dropout: Double, recurrentDropout: Double,
+    dropout: Double, recurrentDropout: Double, kernelInitializer: Any, recurrentInitializer: Any, biasInitializer: Any,
 ): L = activation(activation).useBias(useBias).returnSequences(returnSequences).returnState(returnState)
     .goBackwards(goBackwards).dropout(dropout).recurrentDropout(recurrentDropout)
+    .kernelInitializer(initializer(kernelInitializer, className(), "kernelInitializer"))
+    .recurrentInitializer(initializer(recurrentInitializer, className(), "recurrentInitializer"))
+    .biasInitializer(initializer(biasInitializer, className(), "biasInitializer"))
 
-/** A [SimpleRNN] layer. */
+/** A [SimpleRNN] layer; initializers as objects (`heNormal(seed = 1)`) or Keras names (`"he_normal"`). */
 public fun simpleRnnLayer(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     returnState: Boolean = false, goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0,
-    name: String? = null,
-): SimpleRNN = SimpleRNN(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout)
+    name: String? = null, kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+): SimpleRNN = SimpleRNN(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
+    kernelInitializer, recurrentInitializer, biasInitializer)
 
-/** An [LSTM] layer. */
+/** An [LSTM] layer; initializers as objects or Keras names. */
 public fun lstmLayer(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
-): LSTM = LSTM(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout)
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+): LSTM = LSTM(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
+    kernelInitializer, recurrentInitializer, biasInitializer)
     .recurrentActivation(recurrentActivation).unitForgetBias(unitForgetBias)
 
-/** A [GRU] layer. */
+/** A [GRU] layer; initializers as objects or Keras names. */
 public fun gruLayer(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     resetAfter: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
-): GRU = GRU(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout)
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+): GRU = GRU(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
+    kernelInitializer, recurrentInitializer, biasInitializer)
     .recurrentActivation(recurrentActivation).resetAfter(resetAfter)
 
 // ---- Sequential ------------------------------------------------------------------------------------------
@@ -60,24 +68,27 @@ private fun SequentialBuilder.replaceLast(inner: Layer, wrapper: Layer) {
 public fun SequentialBuilder.simpleRnn(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
-): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, false, goBackwards, dropout, recurrentDropout, name)
-    .also { layer(it) }
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, false, goBackwards, dropout, recurrentDropout, name,
+    kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
 
 /** Appends an [LSTM]: `lstm(32)`. */
 public fun SequentialBuilder.lstm(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
 ): LSTM = lstmLayer(units, activation, recurrentActivation, useBias, unitForgetBias, returnSequences, false, goBackwards,
-    dropout, recurrentDropout, name).also { layer(it) }
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
 
 /** Appends a [GRU]: `gru(32, dropout = 0.2)`. */
 public fun SequentialBuilder.gru(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     resetAfter: Boolean = true, returnSequences: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
 ): GRU = gruLayer(units, activation, recurrentActivation, useBias, resetAfter, returnSequences, false, goBackwards,
-    dropout, recurrentDropout, name).also { layer(it) }
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
 
 /**
  * Appends a [Bidirectional] around [layer]: `bidirectional(lstm(32, returnSequences = true))`. When
@@ -97,24 +108,27 @@ public fun SequentialBuilder.timeDistributed(layer: Layer, name: String? = null)
 public fun FunctionalBuilder.simpleRnn(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     returnState: Boolean = false, goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0,
-    name: String? = null,
-): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout, name)
+    name: String? = null, kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout, name,
+    kernelInitializer, recurrentInitializer, biasInitializer)
 
 /** An [LSTM] to call on a symbolic tensor: `val encoded = lstm(32)(embedded)`. */
 public fun FunctionalBuilder.lstm(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
 ): LSTM = lstmLayer(units, activation, recurrentActivation, useBias, unitForgetBias, returnSequences, returnState, goBackwards,
-    dropout, recurrentDropout, name)
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer)
 
 /** A [GRU] to call on a symbolic tensor. */
 public fun FunctionalBuilder.gru(
     units: Int, activation: Activation = tanh, recurrentActivation: Activation = sigmoid, useBias: Boolean = true,
     resetAfter: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
+    kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
 ): GRU = gruLayer(units, activation, recurrentActivation, useBias, resetAfter, returnSequences, returnState, goBackwards,
-    dropout, recurrentDropout, name)
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer)
 
 /** A [Bidirectional] around [layer], to call on a symbolic tensor: `bidirectional(lstm(16))(x)`. */
 public fun FunctionalBuilder.bidirectional(

@@ -21,9 +21,16 @@ public class SequentialBuilder internal constructor(public val model: Sequential
         model.add(layer)
     }
 
-    /** Appends a [Dense] layer: `dense(512, activation = relu)`. */
-    public fun dense(units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null) {
-        model.add(Dense(units, activation, useBias, null, null, name))
+    /**
+     * Appends a [Dense] layer: `dense(512, activation = relu)`; initializers as objects or Keras names:
+     * `dense(64, kernelInitializer = heNormal(seed = 1), biasInitializer = "ones")`.
+     */
+    public fun dense(
+        units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null,
+        kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    ) {
+        model.add(Dense(units, activation, useBias, initializer(kernelInitializer, "Dense", "kernelInitializer"),
+            initializer(biasInitializer, "Dense", "biasInitializer"), name))
     }
 
     /** Appends a layer: `+Dense(10)`. */
