@@ -12,7 +12,9 @@ import io.cornu.engine.layers.reshaping.Flatten;
 import io.cornu.engine.models.Sequential;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.training.EvaluateOptions;
 import io.cornu.engine.training.FitOptions;
+import io.cornu.engine.training.PredictOptions;
 import io.cornu.engine.utils.Categorical;
 import io.cornu.engine.utils.RandomSeed;
 
@@ -113,9 +115,9 @@ public final class ConvnetFashionEpoch {
         long runStart = System.nanoTime();
         var history = model.fit(x, y, new FitOptions().epochs(epochs).batchSize(batch).shuffle(true).verbose(0).callbacks(timer));
         long inferStart = System.nanoTime();
-        Tensor probs = model.predict(xTest, 1024);
+        Tensor probs = model.predict(xTest, new PredictOptions().batchSize(1024).verbose(0));
         double infer = (System.nanoTime() - inferStart) / 1e9;
-        double acc = model.evaluate(xTest, yTest, 1024).get("accuracy");
+        double acc = model.evaluate(xTest, yTest, new EvaluateOptions().batchSize(1024).verbose(0)).get("accuracy");
         double total = (System.nanoTime() - runStart) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9, own = ownCpuSeconds() - own0;
         double others = Math.max(0, busyCpuSeconds() - busy0 - own) / wall;

@@ -10,6 +10,7 @@ import io.cornu.engine.layers.rnn.LSTM;
 import io.cornu.engine.models.Sequential;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.training.FitOptions;
+import io.cornu.engine.training.PredictOptions;
 import io.cornu.engine.utils.RandomSeed;
 
 import java.util.ArrayList;
@@ -113,9 +114,9 @@ public final class LstmImdbLikeEpoch {
             }
         };
         var history = model.fit(train[0], train[1], new FitOptions().epochs(epochs).batchSize(batch).verbose(0).callbacks(timer));
-        model.predict(test[0].sliceRows(0, Math.min(1024, testSamples)), 1024); // warm the inference path once
+        model.predict(test[0].sliceRows(0, Math.min(1024, testSamples)), new PredictOptions().batchSize(1024).verbose(0)); // warm the inference path once
         long t1 = System.nanoTime();
-        Tensor p = model.predict(test[0], 1024);
+        Tensor p = model.predict(test[0], new PredictOptions().batchSize(1024).verbose(0));
         double inferSeconds = (System.nanoTime() - t1) / 1e9;
         float[] pd = p.toFloatArray(), yd = test[1].toFloatArray();
         int correct = 0;

@@ -9,6 +9,7 @@ import io.cornu.engine.layers.core.Dense;
 import io.cornu.engine.models.Sequential;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.training.EvaluateOptions;
 import io.cornu.engine.training.FitOptions;
 import io.cornu.engine.utils.Categorical;
 import io.cornu.engine.utils.RandomSeed;
@@ -65,7 +66,7 @@ public final class MlpFashionEpoch {
             }
         };
         var history = model.fit(x, y, new FitOptions().epochs(epochs).batchSize(128).verbose(0).callbacks(timer));
-        double acc = model.evaluate(xTest, yTest, 1024).get("accuracy");
+        double acc = model.evaluate(xTest, yTest, new EvaluateOptions().batchSize(1024).verbose(0)).get("accuracy");
         List<Double> tail = new ArrayList<>(seconds.subList(Math.min(1, seconds.size() - 1), seconds.size()));
         tail.sort(null);
         double median = tail.size() % 2 == 1 ? tail.get(tail.size() / 2) : (tail.get(tail.size() / 2 - 1) + tail.get(tail.size() / 2)) / 2;

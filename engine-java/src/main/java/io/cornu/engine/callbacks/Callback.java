@@ -22,7 +22,7 @@ public abstract class Callback {
         this.model = model;
     }
 
-    /** The run's parameters: {@code epochs}, {@code steps}, {@code verbose}. */
+    /** The run's parameters: {@code epochs}, {@code steps} (-1 when unknown), {@code verbose}; {@code epochs} is 1 for evaluate and predict. */
     public Map<String, Object> params() {
         return params;
     }
@@ -52,15 +52,18 @@ public abstract class Callback {
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
     }
 
+    /** At the start of {@code evaluate}, and of each validation pass of {@code fit}. */
     public void onTestBegin(Map<String, Double> logs) {
     }
 
+    /** @param logs the evaluation's results */
     public void onTestEnd(Map<String, Double> logs) {
     }
 
     public void onTestBatchBegin(int batch, Map<String, Double> logs) {
     }
 
+    /** @param logs the running averages of the evaluation so far */
     public void onTestBatchEnd(int batch, Map<String, Double> logs) {
     }
 
@@ -73,6 +76,7 @@ public abstract class Callback {
     public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
     }
 
-    public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
+    /** @param logs Keras' {@code {"outputs": ...}}: the batch's outputs, a {@code List<Tensor>} in output order */
+    public void onPredictBatchEnd(int batch, Map<String, Object> logs) {
     }
 }

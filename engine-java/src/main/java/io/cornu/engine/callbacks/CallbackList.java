@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Calls each hook on every callback, in order. Used by the training loop. */
+/** Calls each hook on every callback, in order. Used by the fit, evaluate and predict loops. */
 public final class CallbackList extends Callback {
     private final List<Callback> callbacks;
 
@@ -43,5 +43,5 @@ public final class CallbackList extends Callback {
     @Override public void onPredictBegin(Map<String, Double> logs) { for (Callback c : callbacks) c.onPredictBegin(logs); }
     @Override public void onPredictEnd(Map<String, Double> logs) { for (Callback c : callbacks) c.onPredictEnd(logs); }
     @Override public void onPredictBatchBegin(int batch, Map<String, Double> logs) { for (Callback c : callbacks) c.onPredictBatchBegin(batch, logs); }
-    @Override public void onPredictBatchEnd(int batch, Map<String, Double> logs) { for (Callback c : callbacks) c.onPredictBatchEnd(batch, logs); }
+    @Override public void onPredictBatchEnd(int batch, Map<String, Object> logs) { for (Callback c : callbacks) c.onPredictBatchEnd(batch, logs); }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Keras' text progress bar. On a terminal it redraws one line per epoch in place:
@@ -11,7 +12,10 @@ import java.util.Map;
  * Epoch 1/5
  * 469/469 [==============================] - 3s 6ms/step - loss: 0.5012 - accuracy: 0.8231
  * </pre>
- * When the output is not a terminal it prints only the finished line of each epoch.
+ * When the output is not a terminal it prints only the finished line of each epoch. {@code evaluate}
+ * gets the same line (without the epoch header), {@code predict} the bar without metrics. Inside
+ * {@code fit} the validation passes print nothing: their results join the epoch's line as
+ * {@code val_*}.
  */
 public final class ProgbarLogger extends Callback {
     private static final int WIDTH = 30;
@@ -19,18 +23,28 @@ public final class ProgbarLogger extends Callback {
 
     private final PrintStream out;
     private final boolean interactive;
+    private final LongSupplier nanoTime;
     private int epochs;
     private int steps;
-    private long epochStart;
+    private long start;
     private long lastDraw;
+    private boolean drawn;
     private int lastLength;
-    /** Batches seen this epoch, the target when the number of steps is unknown (a generator). */
+    /** Batches seen in this pass, the target when the number of steps is unknown (a generator). */
     private int seen;
+    /** Between onTrainBegin and onTrainEnd: the test hooks then belong to fit's validation, which stays silent. */
+    private boolean inFit;
+
+    /** A bar on {@code out}; {@code interactive} redraws in place with carriage returns; times from {@code nanoTime}. */
+    public ProgbarLogger(PrintStream out, boolean interactive, LongSupplier nanoTime) {
+        this.out = out;
+        this.interactive = interactive;
+        this.nanoTime = nanoTime;
+    }
 
     /** A bar on {@code out}; {@code interactive} redraws in place with carriage returns. */
     public ProgbarLogger(PrintStream out, boolean interactive) {
-        this.out = out;
-        this.interactive = interactive;
+        this(out, interactive, System::nanoTime);
     }
 
     /** A bar on standard output, interactive when a console is attached. */
@@ -40,35 +54,92 @@ public final class ProgbarLogger extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-        epochs = ((Number) params().getOrDefault("epochs", 1)).intValue();
-        steps = ((Number) params().getOrDefault("steps", 0)).intValue();
+        inFit = true;
+        readParams();
+    }
+
+    @Override
+    public void onTrainEnd(Map<String, Double> logs) {
+        inFit = false;
     }
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
         out.println("Epoch " + (epoch + 1) + "/" + epochs);
-        epochStart = System.nanoTime();
-        lastDraw = 0;
-        lastLength = 0;
+        begin();
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        update(batch, logs);
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        finish(logs);
+    }
+
+    @Override
+    public void onTestBegin(Map<String, Double> logs) {
+        if (inFit) return;
+        readParams();
+        begin();
+    }
+
+    @Override
+    public void onTestBatchEnd(int batch, Map<String, Double> logs) {
+        if (!inFit) update(batch, logs);
+    }
+
+    @Override
+    public void onTestEnd(Map<String, Double> logs) {
+        if (!inFit) finish(logs);
+    }
+
+    @Override
+    public void onPredictBegin(Map<String, Double> logs) {
+        readParams();
+        begin();
+    }
+
+    @Override
+    public void onPredictBatchEnd(int batch, Map<String, Object> logs) {
+        update(batch, Map.of());
+    }
+
+    @Override
+    public void onPredictEnd(Map<String, Double> logs) {
+        finish(Map.of());
+    }
+
+    private void readParams() {
+        epochs = ((Number) params().getOrDefault("epochs", 1)).intValue();
+        steps = ((Number) params().getOrDefault("steps", 0)).intValue();
+    }
+
+    private void begin() {
+        start = nanoTime.getAsLong();
+        drawn = false;
+        lastLength = 0;
+        seen = 0;
+    }
+
+    private void update(int batch, Map<String, Double> logs) {
         seen = batch + 1;
         if (!interactive) return;
-        long now = System.nanoTime();
-        if (batch + 1 < steps && now - lastDraw < REDRAW_NANOS) return;
+        long now = nanoTime.getAsLong();
+        if (batch + 1 < steps && drawn && now - lastDraw < REDRAW_NANOS) return;
         lastDraw = now;
-        String line = line(batch + 1, steps > 0 ? steps : batch + 1, (now - epochStart) / 1e9, logs, false);
+        drawn = true;
+        String line = line(batch + 1, steps > 0 ? steps : batch + 1, (now - start) / 1e9, logs, false);
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();
     }
 
-    @Override
-    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    private void finish(Map<String, Double> logs) {
         int done = steps > 0 ? steps : seen;
-        String line = line(done, done, (System.nanoTime() - epochStart) / 1e9, logs, true);
+        String line = line(done, done, (nanoTime.getAsLong() - start) / 1e9, logs, true);
         if (interactive) {
             out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())) + "\n");
         } else {

@@ -11,7 +11,9 @@ import io.cornu.engine.training.Batch;
 import io.cornu.engine.training.CompileOptions;
 import io.cornu.engine.training.CompiledLoss;
 import io.cornu.engine.training.CompiledMetrics;
+import io.cornu.engine.training.EvaluateOptions;
 import io.cornu.engine.training.FitOptions;
+import io.cornu.engine.training.PredictOptions;
 import io.cornu.engine.training.Trainer;
 
 import java.util.ArrayList;
@@ -182,41 +184,86 @@ public class Model extends Layer {
         return trainer().fit(data, null, options);
     }
 
-    /** Loss and metrics on {@code (x, y)}, by name ({@code loss} first). */
-    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        return evaluate(List.of(x), List.of(y), batchSize);
+    /**
+     * Loss and metrics on {@code (x, y)}, by name ({@code loss} first), as Keras'
+     * {@code evaluate(..., return_dict=True)}; shows a progress bar unless {@code verbose(0)}.
+     */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, EvaluateOptions options) {
+        return evaluate(List.of(x), List.of(y), options);
     }
 
-    /** {@link #evaluate(Tensor, Tensor, int)} with Keras' default batch size 32. */
+    /** {@link #evaluate(Tensor, Tensor, EvaluateOptions)} with this batch size. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        return evaluate(x, y, new EvaluateOptions().batchSize(batchSize));
+    }
+
+    /** {@link #evaluate(Tensor, Tensor, EvaluateOptions)} with Keras' defaults (batch size 32, progress bar). */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
-        return evaluate(x, y, 32);
+        return evaluate(x, y, new EvaluateOptions());
+    }
+
+    /** Evaluates a model with several inputs or outputs: arrays in {@link #inputNames()} / {@link #outputNames()} order. */
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, EvaluateOptions options) {
+        return trainer().evaluate(checkInputs("evaluate", x), checkTargets("evaluate", y), options);
     }
 
     public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize) {
-        return trainer().evaluate(checkInputs("evaluate", x), checkTargets("evaluate", y), null, batchSize);
+        return evaluate(x, y, new EvaluateOptions().batchSize(batchSize));
+    }
+
+    /** Evaluates with inputs and targets keyed by input and output name. */
+    public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, EvaluateOptions options) {
+        return evaluate(byName("input", x, inputNames()), byName("target", y, outputNames()), options);
     }
 
     public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, int batchSize) {
-        return evaluate(byName("input", x, inputNames()), byName("target", y, outputNames()), batchSize);
+        return evaluate(x, y, new EvaluateOptions().batchSize(batchSize));
+    }
+
+    /** Evaluates on a dataset or generator of batches ({@code steps} needed if it never ends). */
+    public Map<String, Double> evaluate(Dataset data, EvaluateOptions options) {
+        return trainer().evaluate(data, options);
     }
 
     public Map<String, Double> evaluate(Dataset data) {
-        return trainer().evaluate(data, -1, null);
+        return evaluate(data, new EvaluateOptions());
     }
 
-    /** Outputs for {@code x}, computed in batches in inference mode (the first output of a multi-output model). */
+    /**
+     * Outputs for {@code x}, computed in batches in inference mode (the first output of a
+     * multi-output model); shows a progress bar unless {@code verbose(0)}.
+     */
+    public Tensor predict(Tensor x, PredictOptions options) {
+        return predict(List.of(x), options).get(0);
+    }
+
+    /** {@link #predict(Tensor, PredictOptions)} with this batch size. */
     public Tensor predict(Tensor x, int batchSize) {
-        return Trainer.predict(this, List.of(x), batchSize).get(0);
+        return predict(x, new PredictOptions().batchSize(batchSize));
     }
 
-    /** {@link #predict(Tensor, int)} with Keras' default batch size 32. */
+    /** {@link #predict(Tensor, PredictOptions)} with Keras' defaults (batch size 32, progress bar). */
     public Tensor predict(Tensor x) {
-        return predict(x, 32);
+        return predict(x, new PredictOptions());
     }
 
     /** Every output for inputs in {@link #inputNames()} order, batched. */
+    public List<Tensor> predict(List<Tensor> x, PredictOptions options) {
+        return Trainer.predict(this, checkInputs("predict", x), options);
+    }
+
     public List<Tensor> predict(List<Tensor> x, int batchSize) {
-        return Trainer.predict(this, checkInputs("predict", x), batchSize);
+        return predict(x, new PredictOptions().batchSize(batchSize));
+    }
+
+    /** Every output, in {@link #outputNames()} order, for inputs keyed by input name. */
+    public List<Tensor> predict(Map<String, Tensor> x, PredictOptions options) {
+        return predict(byName("input", x, inputNames()), options);
+    }
+
+    /** Every output for a dataset or generator of batches (targets ignored; {@code steps} needed if it never ends). */
+    public List<Tensor> predict(Dataset data, PredictOptions options) {
+        return Trainer.predict(this, data, options);
     }
 
     /** One optimisation step on one batch; the logs after it. */

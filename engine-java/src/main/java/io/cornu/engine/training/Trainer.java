@@ -160,11 +160,7 @@ public final class Trainer {
         History history = new History();
         List<Callback> all = new ArrayList<>(o.callbacks);
         all.add(history);
-        Callback progress = ProgressDisplay.create(o.verbose);
-        if (progress != null) all.add(progress);
-        CallbackList callbacks = new CallbackList(all);
-        callbacks.setModel(model);
-        callbacks.setParams(Map.of("epochs", o.epochs, "steps", steps, "verbose", o.verbose));
+        CallbackList callbacks = callbackList(model, all, o.verbose, o.epochs, steps);
 
         model.setStopTraining(false);
         callbacks.onTrainBegin(Map.of());
@@ -193,7 +189,8 @@ public final class Trainer {
             if (step == 0) break;
             epochLogs = new LinkedHashMap<>(logs);
             if (validation != null) {
-                Map<String, Double> val = evaluate(validation, o.validationSteps, null);
+                // as Keras, the validation pass calls fit's callbacks' test hooks (the progress bar ignores them)
+                Map<String, Double> val = evaluate(validation, o.validationSteps, callbacks);
                 for (Map.Entry<String, Double> e : val.entrySet()) epochLogs.put("val_" + e.getKey(), e.getValue());
             }
             callbacks.onEpochEnd(epoch, epochLogs);
@@ -202,43 +199,114 @@ public final class Trainer {
         return history;
     }
 
-    /** Keras' {@code evaluate}: the loss and metrics over the dataset (or its first {@code steps} batches). */
+    /** Keras' {@code evaluate} on arrays, in the model's input and output order. */
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, EvaluateOptions o) {
+        return evaluateWith(Dataset.of(x, y, o.sampleWeight, o.batchSize, false), o);
+    }
+
+    /** Keras' {@code evaluate} on a dataset or generator ({@code steps} needed if it never ends). */
+    public Map<String, Double> evaluate(Dataset data, EvaluateOptions o) {
+        if (o.sampleWeight != null) {
+            throw new IllegalArgumentException("evaluate: the sample_weight argument is not supported when the input is a dataset; "
+                    + "give each batch its sample weights instead. Received: sample_weight.shape=" + o.sampleWeight.shape());
+        }
+        return evaluateWith(data, o);
+    }
+
+    private Map<String, Double> evaluateWith(Dataset data, EvaluateOptions o) {
+        int steps = o.steps > 0 ? o.steps : data.cardinality();
+        return evaluate(data, o.steps, callbackList(model, o.callbacks, o.verbose, 1, steps));
+    }
+
+    /**
+     * Keras' {@code evaluate} loop: the loss and metrics over the dataset (or its first {@code steps}
+     * batches, when positive), calling the test hooks of {@code callbacks} (none when null).
+     */
     public Map<String, Double> evaluate(Dataset data, int steps, CallbackList callbacks) {
+        CallbackList cbs = callbacks != null ? callbacks : new CallbackList(List.of());
         resetMetrics();
         Map<String, Double> logs = logs();
-        if (callbacks != null) callbacks.onTestBegin(Map.of());
-        int step = 0;
-        for (Batch b : data) {
-            if (steps > 0 && step >= steps) break;
-            if (callbacks != null) callbacks.onTestBatchBegin(step, Map.of());
+        cbs.onTestBegin(Map.of());
+        Iterator<Batch> it = data.iterator();
+        for (int step = 0; steps <= 0 || step < steps; step++) {
+            if (!it.hasNext()) {
+                if (steps > 0) warnRanOut("evaluate", step, steps);
+                break;
+            }
+            Batch b = it.next();
+            cbs.onTestBatchBegin(step, Map.of());
             logs = model.testStep(b);
-            if (callbacks != null) callbacks.onTestBatchEnd(step, logs);
-            step++;
+            cbs.onTestBatchEnd(step, logs);
         }
-        if (callbacks != null) callbacks.onTestEnd(logs);
+        cbs.onTestEnd(logs);
         return logs;
     }
 
-    /** Keras' {@code evaluate} on arrays. */
+    /** Keras' {@code evaluate} on arrays, silent and without callbacks. */
     public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize) {
-        return evaluate(Dataset.of(x, y, sampleWeight, batchSize, false), -1, null);
+        return evaluate(x, y, new EvaluateOptions().batchSize(batchSize).sampleWeight(sampleWeight).verbose(0));
     }
 
-    /** Keras' {@code predict}: the model's outputs, batch by batch, in inference mode, concatenated. */
+    /** Keras' {@code predict}, silent and without callbacks: the model's outputs, batch by batch, in inference mode, concatenated. */
     public static List<Tensor> predict(Model model, List<Tensor> x, int batchSize) {
-        if (batchSize <= 0) throw new IllegalArgumentException("predict: batch_size must be positive. Received: batch_size=" + batchSize);
-        int n = x.get(0).dim(0);
+        return predict(model, x, new PredictOptions().batchSize(batchSize).verbose(0));
+    }
+
+    /** Keras' {@code predict} on arrays, in the model's input order; every output, concatenated over the batches. */
+    public static List<Tensor> predict(Model model, List<Tensor> x, PredictOptions o) {
+        return predict(model, Dataset.of(x, List.of(), null, o.batchSize, false), o);
+    }
+
+    /**
+     * Keras' {@code predict} on a dataset or generator (its targets, if any, ignored; {@code steps}
+     * needed if it never ends): every output, concatenated over the batches. Each
+     * {@code onPredictBatchEnd} receives the batch's outputs as {@code logs.get("outputs")}, a
+     * {@code List<Tensor>}.
+     */
+    public static List<Tensor> predict(Model model, Dataset data, PredictOptions o) {
+        int steps = o.steps > 0 ? o.steps : data.cardinality();
+        CallbackList callbacks = callbackList(model, o.callbacks, o.verbose, 1, steps);
+        callbacks.onPredictBegin(Map.of());
         List<List<Tensor>> parts = new ArrayList<>();
-        for (int from = 0; from < n; from += batchSize) {
-            List<Tensor> out = model.predictStep(new Batch(rows(x, from, Math.min(n, from + batchSize)), List.of(), null));
+        Iterator<Batch> it = data.iterator();
+        for (int step = 0; o.steps <= 0 || step < o.steps; step++) {
+            if (!it.hasNext()) {
+                if (o.steps > 0) warnRanOut("predict", step, o.steps);
+                break;
+            }
+            Batch b = it.next();
+            callbacks.onPredictBatchBegin(step, Map.of());
+            List<Tensor> out = model.predictStep(b);
             for (int i = 0; i < out.size(); i++) {
                 if (parts.size() <= i) parts.add(new ArrayList<>());
                 parts.get(i).add(out.get(i));
             }
+            callbacks.onPredictBatchEnd(step, Map.of("outputs", out));
+        }
+        callbacks.onPredictEnd(Map.of());
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("predict: the input gave no batch to predict on (model \"" + model.name() + "\"); "
+                    + "check that the input arrays or the dataset are not empty");
         }
         List<Tensor> result = new ArrayList<>();
         for (List<Tensor> p : parts) result.add(concatRows(p));
         return result;
+    }
+
+    /** The callbacks of one run, with the progress display for {@code verbose} last, as Keras' {@code CallbackList}. */
+    private static CallbackList callbackList(Model model, List<Callback> user, int verbose, int epochs, int steps) {
+        List<Callback> all = new ArrayList<>(user);
+        Callback progress = ProgressDisplay.create(verbose);
+        if (progress != null) all.add(progress);
+        CallbackList callbacks = new CallbackList(all);
+        callbacks.setModel(model);
+        callbacks.setParams(Map.of("epochs", epochs, "steps", steps, "verbose", verbose));
+        return callbacks;
+    }
+
+    private static void warnRanOut(String what, int done, int steps) {
+        System.err.println("WARNING: " + what + ": your input ran out of data after " + done + " batch(es), before steps=" + steps
+                + "; interrupting. Make sure that your dataset or generator can generate at least `steps` batches.");
     }
 
     private static List<Tensor> rows(List<Tensor> ts, int from, int to) {
