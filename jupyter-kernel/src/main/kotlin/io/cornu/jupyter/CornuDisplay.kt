@@ -4,7 +4,7 @@ package io.cornu.jupyter
  * Notebook display settings, changed from a cell: `CornuDisplay.progressIntervalMillis = 1000`.
  */
 public object CornuDisplay {
-    /** Show `fit`'s progress as one live-updating output; `false` prints Keras' text progress bar. */
+    /** Show the progress of `fit`, `evaluate` and `predict` as one live-updating output; `false` prints Keras' text progress bar. */
     @Volatile
     public var liveProgress: Boolean = true
 

@@ -9,7 +9,7 @@ import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
 
 /**
  * Cornu in the Kotlin Jupyter kernel: default imports, HTML renderers for models, histories and
- * tensors, and `fit` progress as one live-updating output. Found through
+ * tensors, and the progress of `fit`, `evaluate` and `predict` as one live-updating output. Found through
  * `META-INF/kotlin-jupyter-libraries/libraries.json` when the jar is on the kernel's class path
  * (after the first cell that runs).
  */

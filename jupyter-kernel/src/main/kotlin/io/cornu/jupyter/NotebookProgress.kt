@@ -7,7 +7,7 @@ import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 /**
  * The progress factory installed into `io.cornu.engine.callbacks.ProgressDisplay` while the
  * integration is loaded: a [LiveProgress] on the host of the running cell, or Keras' text bar when
- * no cell is running (a `fit` on a thread of its own) or [CornuDisplay.liveProgress] is off.
+ * no cell is running (a `fit`, `evaluate` or `predict` on a thread of its own) or [CornuDisplay.liveProgress] is off.
  */
 internal object NotebookProgress {
     /**

@@ -6,6 +6,7 @@ import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
+import io.kotest.matchers.string.shouldStartWith
 
 /** The integration in the real kernel REPL: discovery, default imports, renderers, live `fit` progress. */
 class CornuIntegrationSpec : StringSpec({
@@ -127,5 +128,54 @@ class CornuIntegrationSpec : StringSpec({
     "verbose = 0 shows no progress at all" {
         repl.exec("m.fit(xs, ys, epochs = 1, batchSize = 64, verbose = 0)")
         repl.displays.events shouldHaveSize 0
+    }
+
+    "evaluate and predict in a cell each show ONE live display, updated in place to their last frame" {
+        repl.exec(
+            """
+            RandomSeed.set(2)
+            val ex = Tensor.wrap(FloatArray(256 * 8) { ((it * 7919) % 97) / 97f }, 256, 8)
+            val ey = Categorical.toCategorical(Tensor.wrap(FloatArray(256) { (it % 3).toFloat() }, 256), 3)
+            val em = sequential { input(8); dense(3, activation = softmax) }
+            em.compile { optimizer = "sgd"; loss = "categorical_crossentropy"; metrics("accuracy") }
+            """.trimIndent(),
+        )
+        repl.displays.events.clear()
+        repl.exec("val evalLogs = em.evaluate(ex, ey) { batchSize = 32 }")
+        val events = repl.displays.events.toList()
+        events.filter { it.kind == "display" } shouldHaveSize 1
+        events.first().kind shouldBe "display"
+        events.forEach { it.id shouldBe events.first().id }
+        events.size shouldBeGreaterThanOrEqual 2
+        val last = events.last()
+        last.html shouldContain "Evaluated"
+        last.html shouldContain "8 steps"
+        val loss = repl.exec("String.format(java.util.Locale.ROOT, \"%.4f\", evalLogs[\"loss\"])") as String
+        last.html shouldContain "loss: $loss"
+        last.text shouldStartWith "8/8 [==============================] - "
+        last.text shouldContain "/step - loss: $loss - accuracy: "
+
+        repl.displays.events.clear()
+        repl.exec("em.predict(ex) { batchSize = 64 }")
+        val predicted = repl.displays.events.toList()
+        predicted.filter { it.kind == "display" } shouldHaveSize 1
+        predicted.last().html shouldContain "Predicted"
+        predicted.last().text shouldStartWith "4/4 [==============================] - "
+        predicted.last().text shouldNotContain "loss"
+
+        repl.displays.events.clear()
+        repl.exec("em.evaluate(ex, ey) { verbose = 0 }; em.predict(ex) { verbose = 0 }")
+        repl.displays.events shouldHaveSize 0
+    }
+
+    "fit's display shows nothing of its validation passes but their results" {
+        repl.displays.events.clear()
+        repl.exec("em.fit(ex, ey) { epochs = 2; batchSize = 32; validationSplit = 0.25 }")
+        val events = repl.displays.events.toList()
+        events.filter { it.kind == "display" } shouldHaveSize 1
+        events.none { it.html.contains("Evaluat") } shouldBe true
+        events.last().html shouldContain "Trained 2/2 epochs"
+        events.last().html shouldContain "val_loss"
+        events.last().text shouldContain "6/6 [==============================]"
     }
 })

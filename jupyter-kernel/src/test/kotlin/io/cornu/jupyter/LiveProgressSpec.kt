@@ -1,10 +1,13 @@
 package io.cornu.jupyter
 
+import io.cornu.engine.callbacks.ProgbarLogger
+import io.cornu.engine.tensor.Tensor
 import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.ints.shouldBeInRange
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
 import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 import java.lang.reflect.Proxy
 
@@ -19,8 +22,12 @@ private fun recordingHost(events: MutableList<DisplayEvent>): KotlinKernelHost =
         Unit
     } as KotlinKernelHost
 
-/** Drives a LiveProgress through `epochs` x `steps` batches, `msPerBatch` apart on a fake clock. */
-private fun run(progress: LiveProgress, clock: LongArray, epochs: Int, steps: Int, msPerBatch: Long) {
+/**
+ * Drives a LiveProgress through `epochs` x `steps` batches, `msPerBatch` apart on a fake clock; with
+ * `validationSteps`, a validation pass of that many batches (through the test hooks, as `fit` does,
+ * taking no time) ends each epoch.
+ */
+private fun run(progress: LiveProgress, clock: LongArray, epochs: Int, steps: Int, msPerBatch: Long, validationSteps: Int = 0) {
     progress.setParams(mapOf("epochs" to epochs, "steps" to steps, "verbose" to 1))
     progress.onTrainBegin(emptyMap())
     for (e in 0 until epochs) {
@@ -28,6 +35,14 @@ private fun run(progress: LiveProgress, clock: LongArray, epochs: Int, steps: In
         for (b in 0 until steps) {
             clock[0] += msPerBatch * 1_000_000
             progress.onTrainBatchEnd(b, mapOf("loss" to 1.0 / (b + 1)))
+        }
+        if (validationSteps > 0) {
+            progress.onTestBegin(emptyMap())
+            for (b in 0 until validationSteps) {
+                progress.onTestBatchBegin(b, emptyMap())
+                progress.onTestBatchEnd(b, mapOf("loss" to 0.7))
+            }
+            progress.onTestEnd(mapOf("loss" to 0.7))
         }
         progress.onEpochEnd(e, mapOf("loss" to 0.5 - e * 0.1, "accuracy" to 0.8 + e * 0.01))
     }
@@ -85,5 +100,67 @@ class LiveProgressSpec : StringSpec({
         } as KotlinKernelHost
         val clock = longArrayOf(0)
         run(LiveProgress(host, nanoTime = { clock[0] }), clock, epochs = 1, steps = 10, msPerBatch = 10)
+    }
+
+    "evaluate: one display, throttled updates, and a last frame with Keras' line and the results" {
+        val events = mutableListOf<DisplayEvent>()
+        val clock = longArrayOf(0)
+        val progress = LiveProgress(recordingHost(events), verbose = 1, minIntervalMillis = 100, nanoTime = { clock[0] })
+        progress.setParams(mapOf("epochs" to 1, "steps" to 50, "verbose" to 1))
+        progress.onTestBegin(emptyMap())
+        for (b in 0 until 50) {
+            clock[0] += 8_000_000L
+            progress.onTestBatchBegin(b, emptyMap())
+            progress.onTestBatchEnd(b, mapOf("loss" to 0.3, "accuracy" to 0.5))
+            if (b == 25) {   // 208 ms: the second redraw
+                events.last().html shouldContain "Evaluating"
+                events.last().html shouldContain "26/50"
+                events.last().text shouldBe ProgbarLogger.line(26, 50, 0.208, mapOf("loss" to 0.3, "accuracy" to 0.5), false)
+            }
+        }
+        progress.onTestEnd(mapOf("loss" to 0.25, "accuracy" to 0.9))
+
+        events.filter { it.kind == "display" } shouldHaveSize 1
+        events.first().kind shouldBe "display"
+        events.forEach { it.id shouldBe progress.displayId }
+        // 0.4 s at 100 ms: 3 batch redraws (at 104, 208 and 312 ms), and the end
+        (events.size - 1) shouldBe 4
+        events.last().html shouldContain "Evaluated"
+        events.last().html shouldContain "width:100.0%"
+        events.last().html shouldContain "50 steps &middot; 400ms"
+        events.last().html shouldContain "loss: 0.2500 &middot; accuracy: 0.9000"
+        events.last().text shouldBe "50/50 [==============================] - 0s 8ms/step - loss: 0.2500 - accuracy: 0.9000"
+    }
+
+    "predict: the bar without metrics; verbose = 2 draws only the start and the end" {
+        for (verbose in listOf(1, 2)) {
+            val events = mutableListOf<DisplayEvent>()
+            val clock = longArrayOf(0)
+            val progress = LiveProgress(recordingHost(events), verbose = verbose, minIntervalMillis = 0, nanoTime = { clock[0] })
+            progress.setParams(mapOf("epochs" to 1, "steps" to 20, "verbose" to verbose))
+            progress.onPredictBegin(emptyMap())
+            for (b in 0 until 20) {
+                clock[0] += 5_000_000L
+                progress.onPredictBatchBegin(b, emptyMap())
+                progress.onPredictBatchEnd(b, mapOf("outputs" to listOf(Tensor.zeros(4, 2))))
+            }
+            progress.onPredictEnd(emptyMap())
+            events.size shouldBe if (verbose == 1) 1 + 20 + 1 else 2
+            events.last().html shouldContain "Predicted"
+            events.last().html shouldNotContain "loss"
+            events.last().text shouldBe "20/20 [==============================] - 0s 5ms/step"
+        }
+    }
+
+    "inside fit, the validation passes draw nothing" {
+        val plain = mutableListOf<DisplayEvent>()
+        val validated = mutableListOf<DisplayEvent>()
+        val clocks = listOf(longArrayOf(0), longArrayOf(0))
+        val a = LiveProgress(recordingHost(plain), minIntervalMillis = 200, nanoTime = { clocks[0][0] })
+        val b = LiveProgress(recordingHost(validated), minIntervalMillis = 200, nanoTime = { clocks[1][0] })
+        run(a, clocks[0], epochs = 2, steps = 100, msPerBatch = 10)
+        run(b, clocks[1], epochs = 2, steps = 100, msPerBatch = 10, validationSteps = 7)
+        validated.map { it.text } shouldBe plain.map { it.text }
+        validated.none { it.html.contains("Evaluat") } shouldBe true
     }
 })
