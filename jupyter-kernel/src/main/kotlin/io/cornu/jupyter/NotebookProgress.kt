@@ -26,7 +26,7 @@ internal object NotebookProgress {
         return if (host != null && CornuDisplay.liveProgress) {
             LiveProgress(host, verbose, savedCopy = savedCopies::send)
         } else {
-            ProgbarLogger()
+            if (verbose == 2) ProgbarLogger(System.out, false) else ProgbarLogger()
         }
     }
 }
