@@ -1,5 +1,7 @@
 package io.cornu.engine.autodiff;
 
+import io.cornu.engine.constraints.Constraint;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.Arrays;
@@ -12,6 +14,8 @@ import java.util.Arrays;
 public final class Variable extends Tensor {
     private final String name;
     private boolean trainable;
+    private Regularizer regularizer;
+    private Constraint constraint;
 
     public Variable(String name, Tensor initialValue, boolean trainable) {
         super(initialValue.toFloatArray(), initialValue.dims(), contiguousStrides(initialValue.dims()), 0);
@@ -44,6 +48,30 @@ public final class Variable extends Tensor {
 
     public void setTrainable(boolean trainable) {
         this.trainable = trainable;
+    }
+
+    /**
+     * The penalty on this variable added to the training loss while it is trainable (Keras' variable
+     * {@code regularizer}), or null. Set by {@link io.cornu.engine.layers.Layer}'s {@code addWeight}.
+     */
+    public Regularizer regularizer() {
+        return regularizer;
+    }
+
+    public void setRegularizer(Regularizer regularizer) {
+        this.regularizer = regularizer;
+    }
+
+    /**
+     * The projection optimizers apply to this variable after each update (Keras' variable
+     * {@code constraint}), or null.
+     */
+    public Constraint constraint() {
+        return constraint;
+    }
+
+    public void setConstraint(Constraint constraint) {
+        this.constraint = constraint;
     }
 
     /** Copies {@code value} (same shape) into this variable. */

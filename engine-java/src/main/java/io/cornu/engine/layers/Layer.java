@@ -1,8 +1,12 @@
 package io.cornu.engine.layers;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
+import io.cornu.engine.constraints.Constraints;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
+import io.cornu.engine.regularizers.Regularizers;
 import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
@@ -25,8 +29,17 @@ import java.util.Set;
  * <p>{@link #apply(Tensor)} runs a layer on data; {@link #apply(KerasTensor)} on a symbolic tensor
  * records a {@link Node}, one per call, so a layer called twice shares its weights and keeps both
  * calls ({@link #getInputAt}, {@link #getOutputAt}).
+ *
+ * <p>Losses beside the compiled loss, Keras' {@code layer.losses} ({@link #losses()}): the penalties
+ * of the weights' regularizers ({@code kernel_regularizer}, ... given to {@link #addWeight}), those of
+ * the {@link #activityRegularizer(Regularizer) activity regularizer} on the outputs of the latest
+ * call, and any {@link #addLoss} of the latest call. The weights' constraints are applied by the
+ * optimizer after each update.
  */
 public abstract class Layer {
+    /** The outermost layer of the eager call under way on this thread: it clears its layers' call losses first. */
+    private static final ThreadLocal<Layer> CALL_ENTRY = new ThreadLocal<>();
+
     private final String name;
     private boolean trainable = true;
     private boolean built;
@@ -38,6 +51,12 @@ public abstract class Layer {
     private Shape declaredInputShape;
     /** Checked on every call once set (typically in {@link #build}). */
     protected InputSpec inputSpec;
+    private Regularizer activityRegularizer;
+    /** The weights' regularizers and constraints by argument ({@code "kernel"} for {@code kernel_regularizer}). */
+    private final Map<String, Regularizer> regularizers = new LinkedHashMap<>();
+    private final Map<String, Constraint> constraints = new LinkedHashMap<>();
+    /** The losses added during the latest call ({@link #addLoss}, activity regularization). */
+    private final List<Tensor> callLosses = new ArrayList<>();
 
     /** @param name the layer's name; null for a unique default from the class name ({@code dense_1}) */
     protected Layer(String name) {
@@ -112,7 +131,19 @@ public abstract class Layer {
      * Keras' {@code add_weight}.
      */
     protected Variable addWeight(String weightName, int[] shape, Initializer initializer, boolean trainable) {
+        return addWeight(weightName, shape, initializer, trainable, null, null);
+    }
+
+    /**
+     * Adds a weight with a regularizer, whose penalty joins {@link #losses()} while the weight is
+     * trainable, and a constraint, applied by the optimizer after each update (either may be null).
+     * Keras' {@code add_weight(..., regularizer, constraint)}.
+     */
+    protected Variable addWeight(String weightName, int[] shape, Initializer initializer, boolean trainable,
+                                 Regularizer regularizer, Constraint constraint) {
         Variable v = new Variable(name + "/" + weightName, initializer.create(shape, RandomSeed.next()), trainable && this.trainable);
+        v.setRegularizer(regularizer);
+        v.setConstraint(constraint);
         ownWeights.add(v);
         return v;
     }
@@ -217,8 +248,25 @@ public abstract class Layer {
         return single(applyEager(List.of(inputs), training), "apply");
     }
 
-    /** Runs the layer on several inputs (or for several outputs), building it first if needed. */
+    /**
+     * Runs the layer on several inputs (or for several outputs), building it first if needed. The
+     * outermost call (the model's, in training) first clears the call losses of the layer and of
+     * every layer in it, as Keras' call context does, so that {@link #losses()} holds this call's.
+     */
     public List<Tensor> applyEager(List<Tensor> inputs, boolean training) {
+        boolean entry = CALL_ENTRY.get() == null;
+        if (entry) {
+            CALL_ENTRY.set(this);
+            clearCallLosses();
+        }
+        try {
+            return applyEagerInCall(inputs, training);
+        } finally {
+            if (entry) CALL_ENTRY.remove();
+        }
+    }
+
+    private List<Tensor> applyEagerInCall(List<Tensor> inputs, boolean training) {
         List<Shape> shapes = new ArrayList<>();
         for (Tensor t : inputs) shapes.add(t.shape().with(0, Shape.NONE));
         ensureBuilt(shapes);
@@ -230,6 +278,7 @@ public abstract class Layer {
             anyMask |= t.kerasMask() != null;
         }
         List<Tensor> outputs = new ArrayList<>(anyMask ? call(inputs, masks, training) : call(inputs, training));
+        if (activityRegularizer != null) addActivityLosses(outputs);
         if (masksOwnOutputs()) return outputs;
         List<Tensor> outMasks = computeMask(inputs, masks);
         for (int i = 0; i < outputs.size(); i++) {
@@ -396,13 +445,138 @@ public abstract class Layer {
     }
 
     /**
-     * Losses this layer adds to the training loss, computed from its current weights (e.g. a kernel
-     * regularizer's {@code l2 * sum(kernel^2)}); none by default. Tracked layers' are included.
+     * The losses the training loss adds to the compiled loss (Keras' {@code layer.losses}, by the name
+     * the trainer uses): see {@link #losses()}.
      */
     public List<Tensor> regularizationLosses() {
+        return losses();
+    }
+
+    /**
+     * Keras' {@code layer.losses}: the losses added during the latest call by this layer and the
+     * layers in it ({@link #addLoss}, activity regularization), then the penalties of the trainable
+     * weights' regularizers, computed now from their current values (so under a
+     * {@link io.cornu.engine.autodiff.GradientTape} they differentiate). Scalars, to be summed.
+     */
+    public List<Tensor> losses() {
         List<Tensor> out = new ArrayList<>();
-        for (Layer l : trackedLayers()) out.addAll(l.regularizationLosses());
+        for (Layer l : flattenLayers()) out.addAll(l.callLosses);
+        for (Variable v : trainableWeights()) {
+            if (v.regularizer() != null) out.add(v.regularizer().apply(v));
+        }
         return out;
+    }
+
+    /**
+     * Adds a loss to {@link #losses()} during {@link #call}, Keras' {@code add_loss}: e.g.
+     * {@code addLoss(Ops.mul(Ops.sum(x), 0.1f))}. It counts until the next outermost call.
+     */
+    public void addLoss(Tensor loss) {
+        callLosses.add(loss);
+    }
+
+    /** Keras: each output's penalty, divided by the output's batch size (0 for an empty batch). */
+    private void addActivityLosses(List<Tensor> outputs) {
+        for (Tensor out : outputs) {
+            if (out == null || out.dtype() != DType.FLOAT32) continue;
+            Tensor loss = activityRegularizer.apply(out);
+            if (out.rank() > 0) {
+                int batch = out.dim(0);
+                loss = batch == 0 ? Tensor.scalar(0f) : Ops.div(loss, Tensor.scalar(batch));
+            }
+            addLoss(loss);
+        }
+    }
+
+    private void clearCallLosses() {
+        for (Layer l : flattenLayers()) l.callLosses.clear();
+    }
+
+    /** This layer and every layer in it, each once. */
+    private List<Layer> flattenLayers() {
+        Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Layer> out = new ArrayList<>();
+        java.util.ArrayDeque<Layer> todo = new java.util.ArrayDeque<>();
+        todo.add(this);
+        while (!todo.isEmpty()) {
+            Layer l = todo.poll();
+            if (!seen.add(l)) continue;
+            out.add(l);
+            todo.addAll(l.trackedLayers());
+        }
+        return out;
+    }
+
+    // ---- regularizers and constraints -------------------------------------------------------------------
+
+    /**
+     * The weight arguments this layer takes: the stems of Keras' {@code <stem>_regularizer} and
+     * {@code <stem>_constraint} arguments, e.g. {@code ["kernel", "bias"]} for a Dense or
+     * {@code ["kernel", "recurrent", "bias"]} for an LSTM. None by default.
+     */
+    protected List<String> weightArguments() {
+        return List.of();
+    }
+
+    /** The regularizer given as {@code <argument>_regularizer} ({@code regularizer("kernel")}), or null. */
+    public Regularizer regularizer(String argument) {
+        checkWeightArgument(argument, "_regularizer");
+        return regularizers.get(argument);
+    }
+
+    /**
+     * Sets {@code <argument>_regularizer} ({@code regularizer("kernel", new L2(0.01))}); null for none.
+     * Before the layer is built: the weights take their regularizers when they are made.
+     */
+    public Layer regularizer(String argument, Regularizer regularizer) {
+        checkWeightArgument(argument, "_regularizer");
+        checkNotBuilt(argument + "_regularizer");
+        if (regularizer == null) regularizers.remove(argument);
+        else regularizers.put(argument, regularizer);
+        return this;
+    }
+
+    /** The constraint given as {@code <argument>_constraint} ({@code constraint("kernel")}), or null. */
+    public Constraint constraint(String argument) {
+        checkWeightArgument(argument, "_constraint");
+        return constraints.get(argument);
+    }
+
+    /** Sets {@code <argument>_constraint} ({@code constraint("kernel", new MaxNorm())}); null for none. Before the layer is built. */
+    public Layer constraint(String argument, Constraint constraint) {
+        checkWeightArgument(argument, "_constraint");
+        checkNotBuilt(argument + "_constraint");
+        if (constraint == null) constraints.remove(argument);
+        else constraints.put(argument, constraint);
+        return this;
+    }
+
+    /** The penalty on the layer's outputs, Keras' {@code activity_regularizer}, or null. */
+    public Regularizer activityRegularizer() {
+        return activityRegularizer;
+    }
+
+    /**
+     * Sets the penalty on the layer's outputs, Keras' {@code activity_regularizer}: each call adds
+     * {@code regularizer(output) / batchSize} per output to {@link #losses()}. Null for none.
+     */
+    public Layer activityRegularizer(Regularizer regularizer) {
+        this.activityRegularizer = regularizer;
+        return this;
+    }
+
+    private void checkWeightArgument(String argument, String suffix) {
+        if (!weightArguments().contains(argument)) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + className() + ") has no argument `" + argument + suffix
+                    + "`. Its weight arguments: " + (weightArguments().isEmpty() ? "none"
+                    : String.join(", ", weightArguments().stream().map(a -> a + suffix).toList())));
+        }
+    }
+
+    private void checkNotBuilt(String argument) {
+        if (built) {
+            throw new IllegalStateException("Layer \"" + name + "\": `" + argument + "` must be set before the layer is built");
+        }
     }
 
     /** Number of scalars in all weights (shared ones counted once). */
@@ -454,7 +628,30 @@ public abstract class Layer {
         c.put("name", name);
         c.put("trainable", trainable);
         c.put("dtype", "float32");
+        if (activityRegularizer != null) c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+        for (String a : weightArguments()) c.put(a + "_regularizer", Regularizers.serialize(regularizers.get(a)));
+        for (String a : weightArguments()) c.put(a + "_constraint", Constraints.serialize(constraints.get(a)));
         return c;
+    }
+
+    /**
+     * Sets what a config says of the regularizers and constraints ({@code activity_regularizer},
+     * {@code <argument>_regularizer}, {@code <argument>_constraint}, by name or as
+     * {@code {"class_name", "config"}}), the inverse of that part of {@link #getConfig()}.
+     * {@link io.cornu.engine.saving.LayerRegistry} calls it on every layer it makes; a config giving one to
+     * a layer without that argument is an error.
+     */
+    public void setRegularizationConfig(Map<String, Object> config) {
+        for (Map.Entry<String, Object> e : config.entrySet()) {
+            String key = e.getKey();
+            if (e.getValue() == null || key.equals("activity_regularizer")) continue;
+            if (key.endsWith("_regularizer")) {
+                regularizer(key.substring(0, key.length() - "_regularizer".length()), Regularizers.get(e.getValue()));
+            } else if (key.endsWith("_constraint")) {
+                constraint(key.substring(0, key.length() - "_constraint".length()), Constraints.get(e.getValue()));
+            }
+        }
+        activityRegularizer(Regularizers.get(config.get("activity_regularizer")));
     }
 
     @Override

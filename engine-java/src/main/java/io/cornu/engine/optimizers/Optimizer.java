@@ -1,6 +1,8 @@
 package io.cornu.engine.optimizers;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
+import io.cornu.engine.ops.Ops;
 import io.cornu.engine.optimizers.schedules.LearningRateSchedule;
 import io.cornu.engine.tensor.Tensor;
 
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * it matches gradients to variables, creates each variable's slots on first sight, evaluates the
  * learning rate (a float or a {@link LearningRateSchedule} at {@link #iterations()}), clips the
  * gradients ({@code clipnorm}, {@code clipvalue} or {@code globalClipnorm}), applies decoupled weight
- * decay, then calls {@link #updateStep} once per variable and counts the iteration.
+ * decay, then calls {@link #updateStep} once per variable, projects each updated variable that has a
+ * {@link Variable#constraint() constraint}, and counts the iteration.
  *
  * <p>A subclass names its slots in {@link #slotNames()} and writes the update of one variable:
  * <pre>{@code
@@ -364,7 +367,16 @@ public abstract class Optimizer {
         }
         prepareStep(lr);
         for (int i = 0; i < n; i++) updateStep(vs[i], gBuf[i], st[i].buffers, lr);
+        applyConstraints(vs, n);
         iterations++;
+    }
+
+    /** As Keras, after the update: each updated variable with a constraint becomes the constraint of its new value. */
+    private static void applyConstraints(Variable[] vs, int n) {
+        for (int i = 0; i < n; i++) {
+            Constraint c = vs[i].constraint();
+            if (c != null) vs[i].assign(c.apply(Ops.stopGradient(vs[i])));
+        }
     }
 
     private boolean usesWeightDecay(Variable v) {

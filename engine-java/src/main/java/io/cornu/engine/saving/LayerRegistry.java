@@ -95,7 +95,11 @@ public final class LayerRegistry {
         return FACTORIES.containsKey(className);
     }
 
-    /** A new layer of class {@code className} from {@code config}; an error for unregistered names. */
+    /**
+     * A new layer of class {@code className} from {@code config}; an error for unregistered names. The
+     * arguments every layer shares are applied after the factory: regularizers and constraints
+     * ({@link Layer#setRegularizationConfig}) and {@code trainable}.
+     */
     public static Layer fromConfig(String className, Map<String, Object> config) {
         Function<Map<String, Object>, Layer> f = FACTORIES.get(className);
         if (f == null) {
@@ -104,6 +108,7 @@ public final class LayerRegistry {
                     + new TreeMap<>(FACTORIES).keySet());
         }
         Layer layer = f.apply(config);
+        layer.setRegularizationConfig(config);
         Object trainable = config.get("trainable");
         if (trainable instanceof Boolean t && !t) layer.setTrainable(false);
         return layer;

@@ -49,7 +49,7 @@ public final class CompiledLoss {
      * The total loss of a batch, a scalar to differentiate; updates the per-output trackers (an unreduced
      * loss counts as the sum of its values here and as their mean in the trackers).
      *
-     * @param regularization the model's regularization losses (scalars), added unweighted
+     * @param regularization the model's other losses ({@code model.losses()}), each summed and added unweighted
      */
     public Tensor compute(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight, List<Tensor> regularization) {
         if (yTrue.size() != losses.size()) {
@@ -76,8 +76,9 @@ public final class CompiledLoss {
         }
         if (total == null) throw new IllegalStateException("No loss to compute: every output's loss is null");
         for (Tensor r : regularization) {
-            total = Ops.add(total, r);
-            if (unreduced) loggedTotal += r.item();
+            Tensor summed = r.rank() == 0 ? r : Ops.sum(r);
+            total = Ops.add(total, summed);
+            if (unreduced) loggedTotal += summed.item();
         }
         this.total.update(unreduced ? loggedTotal : total.item(), batch);
         return total;

@@ -1,6 +1,7 @@
 package io.cornu.engine.layers.activation;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Zeros;
@@ -8,11 +9,13 @@ import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +62,29 @@ public class PReLU extends Layer {
         return alpha;
     }
 
+    /** Keras' {@code alpha_regularizer}: a penalty on the slopes {@code alpha} added to the loss; null for none. Before building. */
+    public PReLU alphaRegularizer(Regularizer regularizer) {
+        regularizer("alpha", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code alpha_constraint}: applied to the slopes {@code alpha} after each optimizer update; null for none. Before building. */
+    public PReLU alphaConstraint(Constraint constraint) {
+        constraint("alpha", constraint);
+        return this;
+    }
+
+    @Override
+    public PReLU activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("alpha");
+    }
+
     private boolean shared(int axis) {
         if (sharedAxes == null) return false;
         for (int a : sharedAxes) if (a == axis) return true;
@@ -90,7 +116,7 @@ public class PReLU extends Layer {
                 axes.put(i, inputShape.get(i));
             }
         }
-        alpha = addWeight("alpha", paramShape, alphaInitializer, true);
+        alpha = addWeight("alpha", paramShape, alphaInitializer, true, regularizer("alpha"), constraint("alpha"));
         inputSpec = new InputSpec(rank, axes);
     }
 

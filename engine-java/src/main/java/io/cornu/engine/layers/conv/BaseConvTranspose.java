@@ -2,6 +2,7 @@ package io.cornu.engine.layers.conv;
 
 import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
@@ -11,10 +12,12 @@ import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.ArgumentValidation;
 import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,6 +112,41 @@ public abstract class BaseConvTranspose extends Layer {
         return bias;
     }
 
+    /** Keras' {@code kernel_regularizer}: a penalty on the kernel added to the loss; null for none. Before building. */
+    public BaseConvTranspose kernelRegularizer(Regularizer regularizer) {
+        regularizer("kernel", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code bias_regularizer}: a penalty on the bias added to the loss; null for none. Before building. */
+    public BaseConvTranspose biasRegularizer(Regularizer regularizer) {
+        regularizer("bias", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code kernel_constraint}: applied to the kernel after each optimizer update; null for none. Before building. */
+    public BaseConvTranspose kernelConstraint(Constraint constraint) {
+        constraint("kernel", constraint);
+        return this;
+    }
+
+    /** Keras' {@code bias_constraint}: applied to the bias after each optimizer update; null for none. Before building. */
+    public BaseConvTranspose biasConstraint(Constraint constraint) {
+        constraint("bias", constraint);
+        return this;
+    }
+
+    @Override
+    public BaseConvTranspose activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("kernel", "bias");
+    }
+
     private int[] kernelShape(int in) {
         int[] shape = Arrays.copyOf(kernelSize, rank + 2);
         shape[rank] = filters;
@@ -121,8 +159,8 @@ public abstract class BaseConvTranspose extends Layer {
         ArgumentValidation.requireRank(this, inputShape, rank + 2);
         int in = ConvArguments.inputChannels(this, inputShape);
         computeOutputShape(inputShape);
-        kernel = addWeight("kernel", kernelShape(in), kernelInitializer, true);
-        if (useBias) bias = addWeight("bias", new int[] {filters}, biasInitializer, true);
+        kernel = addWeight("kernel", kernelShape(in), kernelInitializer, true, regularizer("kernel"), constraint("kernel"));
+        if (useBias) bias = addWeight("bias", new int[] {filters}, biasInitializer, true, regularizer("bias"), constraint("bias"));
         inputSpec = new InputSpec(rank + 2, Map.of(-1, in));
     }
 

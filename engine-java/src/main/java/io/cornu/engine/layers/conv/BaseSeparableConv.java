@@ -2,6 +2,7 @@ package io.cornu.engine.layers.conv;
 
 import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
@@ -11,10 +12,12 @@ import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.ArgumentValidation;
 import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -105,6 +108,53 @@ public abstract class BaseSeparableConv extends Layer {
         return bias;
     }
 
+    /** Keras' {@code depthwise_regularizer}: a penalty on the depthwise kernel added to the loss; null for none. Before building. */
+    public BaseSeparableConv depthwiseRegularizer(Regularizer regularizer) {
+        regularizer("depthwise", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code pointwise_regularizer}: a penalty on the pointwise kernel added to the loss; null for none. Before building. */
+    public BaseSeparableConv pointwiseRegularizer(Regularizer regularizer) {
+        regularizer("pointwise", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code bias_regularizer}: a penalty on the bias added to the loss; null for none. Before building. */
+    public BaseSeparableConv biasRegularizer(Regularizer regularizer) {
+        regularizer("bias", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code depthwise_constraint}: applied to the depthwise kernel after each optimizer update; null for none. Before building. */
+    public BaseSeparableConv depthwiseConstraint(Constraint constraint) {
+        constraint("depthwise", constraint);
+        return this;
+    }
+
+    /** Keras' {@code pointwise_constraint}: applied to the pointwise kernel after each optimizer update; null for none. Before building. */
+    public BaseSeparableConv pointwiseConstraint(Constraint constraint) {
+        constraint("pointwise", constraint);
+        return this;
+    }
+
+    /** Keras' {@code bias_constraint}: applied to the bias after each optimizer update; null for none. Before building. */
+    public BaseSeparableConv biasConstraint(Constraint constraint) {
+        constraint("bias", constraint);
+        return this;
+    }
+
+    @Override
+    public BaseSeparableConv activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("depthwise", "pointwise", "bias");
+    }
+
     private int[] depthwiseShape(int in) {
         int[] shape = Arrays.copyOf(kernelSize, rank + 2);
         shape[rank] = in;
@@ -121,9 +171,9 @@ public abstract class BaseSeparableConv extends Layer {
         Arrays.fill(pointwiseShape, 1);
         pointwiseShape[rank] = in * depthMultiplier;
         pointwiseShape[rank + 1] = filters;
-        depthwiseKernel = addWeight("depthwise_kernel", depthwiseShape(in), depthwiseInitializer, true);
-        pointwiseKernel = addWeight("pointwise_kernel", pointwiseShape, pointwiseInitializer, true);
-        if (useBias) bias = addWeight("bias", new int[] {filters}, biasInitializer, true);
+        depthwiseKernel = addWeight("depthwise_kernel", depthwiseShape(in), depthwiseInitializer, true, regularizer("depthwise"), constraint("depthwise"));
+        pointwiseKernel = addWeight("pointwise_kernel", pointwiseShape, pointwiseInitializer, true, regularizer("pointwise"), constraint("pointwise"));
+        if (useBias) bias = addWeight("bias", new int[] {filters}, biasInitializer, true, regularizer("bias"), constraint("bias"));
         inputSpec = new InputSpec(rank + 2, Map.of(-1, in));
     }
 

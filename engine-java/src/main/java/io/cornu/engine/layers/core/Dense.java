@@ -2,6 +2,7 @@ package io.cornu.engine.layers.core;
 
 import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
@@ -9,9 +10,11 @@ import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.InputSpec;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +24,9 @@ import java.util.Map;
  *
  * <p>Input shape: {@code (batch, ..., inputDim)}. Output shape: {@code (batch, ..., units)}.
  *
- * <pre>{@code new Dense(32, "relu")}</pre>
+ * <p>Regularizers and constraints are set before the layer is built:
+ * <pre>{@code new Dense(32, "relu")}
+ * {@code new Dense(16, "relu").kernelRegularizer(new L2(0.002))}</pre>
  */
 public class Dense extends Layer {
     private final int units;
@@ -75,6 +80,41 @@ public class Dense extends Layer {
         return bias;
     }
 
+    /** Keras' {@code kernel_regularizer}: a penalty on the kernel added to the loss; null for none. */
+    public Dense kernelRegularizer(Regularizer regularizer) {
+        regularizer("kernel", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code bias_regularizer}. */
+    public Dense biasRegularizer(Regularizer regularizer) {
+        regularizer("bias", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code kernel_constraint}: applied to the kernel after each optimizer update; null for none. */
+    public Dense kernelConstraint(Constraint constraint) {
+        constraint("kernel", constraint);
+        return this;
+    }
+
+    /** Keras' {@code bias_constraint}. */
+    public Dense biasConstraint(Constraint constraint) {
+        constraint("bias", constraint);
+        return this;
+    }
+
+    @Override
+    public Dense activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("kernel", "bias");
+    }
+
     @Override
     protected void build(Shape inputShape) {
         if (inputShape.rank() < 2 || !inputShape.isKnown(-1)) {
@@ -82,8 +122,8 @@ public class Dense extends Layer {
                     + "should be defined. Found None. Full input shape received: " + inputShape);
         }
         int inputDim = inputShape.get(-1);
-        kernel = addWeight("kernel", new int[] {inputDim, units}, kernelInitializer, true);
-        if (useBias) bias = addWeight("bias", new int[] {units}, biasInitializer, true);
+        kernel = addWeight("kernel", new int[] {inputDim, units}, kernelInitializer, true, regularizer("kernel"), constraint("kernel"));
+        if (useBias) bias = addWeight("bias", new int[] {units}, biasInitializer, true, regularizer("bias"), constraint("bias"));
         inputSpec = new InputSpec(2, Map.of(-1, inputDim));
     }
 

@@ -1,11 +1,13 @@
 package io.cornu.engine.layers.core;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.RandomUniform;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.DType;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
@@ -79,9 +81,33 @@ public class Embedding extends Layer {
         return embeddings;
     }
 
+    /** Keras' {@code embeddings_regularizer}: a penalty on the whole table added to the loss; null for none. */
+    public Embedding embeddingsRegularizer(Regularizer regularizer) {
+        regularizer("embeddings", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code embeddings_constraint}: applied to the table after each optimizer update; null for none. */
+    public Embedding embeddingsConstraint(Constraint constraint) {
+        constraint("embeddings", constraint);
+        return this;
+    }
+
+    @Override
+    public Embedding activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("embeddings");
+    }
+
     @Override
     protected void build(Shape inputShape) {
-        embeddings = addWeight("embeddings", new int[] {inputDim, outputDim}, embeddingsInitializer, true);
+        embeddings = addWeight("embeddings", new int[] {inputDim, outputDim}, embeddingsInitializer, true,
+                regularizer("embeddings"), constraint("embeddings"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cornu.engine.layers.normalization;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Ones;
@@ -10,6 +11,7 @@ import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.ArgumentValidation;
 import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
@@ -108,6 +110,41 @@ public class BatchNormalization extends Layer {
         return beta;
     }
 
+    /** Keras' {@code beta_regularizer}: a penalty on the offset {@code beta} added to the loss; null for none. Before building. */
+    public BatchNormalization betaRegularizer(Regularizer regularizer) {
+        regularizer("beta", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code gamma_regularizer}: a penalty on the scale {@code gamma} added to the loss; null for none. Before building. */
+    public BatchNormalization gammaRegularizer(Regularizer regularizer) {
+        regularizer("gamma", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code beta_constraint}: applied to the offset {@code beta} after each optimizer update; null for none. Before building. */
+    public BatchNormalization betaConstraint(Constraint constraint) {
+        constraint("beta", constraint);
+        return this;
+    }
+
+    /** Keras' {@code gamma_constraint}: applied to the scale {@code gamma} after each optimizer update; null for none. Before building. */
+    public BatchNormalization gammaConstraint(Constraint constraint) {
+        constraint("gamma", constraint);
+        return this;
+    }
+
+    @Override
+    public BatchNormalization activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("beta", "gamma");
+    }
+
     public Variable movingMean() {
         return movingMean;
     }
@@ -125,8 +162,8 @@ public class BatchNormalization extends Layer {
                     + inputShape + ".");
         }
         int[] shape = {inputShape.get(a)};
-        if (scale) gamma = addWeight("gamma", shape, gammaInitializer, true);
-        if (center) beta = addWeight("beta", shape, betaInitializer, true);
+        if (scale) gamma = addWeight("gamma", shape, gammaInitializer, true, regularizer("gamma"), constraint("gamma"));
+        if (center) beta = addWeight("beta", shape, betaInitializer, true, regularizer("beta"), constraint("beta"));
         movingMean = addWeight("moving_mean", shape, movingMeanInitializer, false);
         movingVariance = addWeight("moving_variance", shape, movingVarianceInitializer, false);
         inputSpec = new InputSpec(rank, Map.of(a, inputShape.get(a)));

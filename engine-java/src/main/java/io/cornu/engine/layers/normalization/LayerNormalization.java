@@ -1,6 +1,7 @@
 package io.cornu.engine.layers.normalization;
 
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
 import io.cornu.engine.initializers.Ones;
@@ -9,10 +10,12 @@ import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.ArgumentValidation;
 import io.cornu.engine.layers.core.ConfigValues;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,6 +87,41 @@ public class LayerNormalization extends Layer {
         return beta;
     }
 
+    /** Keras' {@code beta_regularizer}: a penalty on the offset {@code beta} added to the loss; null for none. Before building. */
+    public LayerNormalization betaRegularizer(Regularizer regularizer) {
+        regularizer("beta", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code gamma_regularizer}: a penalty on the scale {@code gamma} added to the loss; null for none. Before building. */
+    public LayerNormalization gammaRegularizer(Regularizer regularizer) {
+        regularizer("gamma", regularizer);
+        return this;
+    }
+
+    /** Keras' {@code beta_constraint}: applied to the offset {@code beta} after each optimizer update; null for none. Before building. */
+    public LayerNormalization betaConstraint(Constraint constraint) {
+        constraint("beta", constraint);
+        return this;
+    }
+
+    /** Keras' {@code gamma_constraint}: applied to the scale {@code gamma} after each optimizer update; null for none. Before building. */
+    public LayerNormalization gammaConstraint(Constraint constraint) {
+        constraint("gamma", constraint);
+        return this;
+    }
+
+    @Override
+    public LayerNormalization activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return this;
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("beta", "gamma");
+    }
+
     @Override
     protected void build(Shape inputShape) {
         int rank = inputShape.rank();
@@ -101,8 +139,8 @@ public class LayerNormalization extends Layer {
             shape[i] = inputShape.get(a);
             broadcastShape[a] = shape[i];
         }
-        if (scale || rmsScaling) gamma = addWeight("gamma", shape, gammaInitializer, true);
-        if (center && !rmsScaling) beta = addWeight("beta", shape, betaInitializer, true);
+        if (scale || rmsScaling) gamma = addWeight("gamma", shape, gammaInitializer, true, regularizer("gamma"), constraint("gamma"));
+        if (center && !rmsScaling) beta = addWeight("beta", shape, betaInitializer, true, regularizer("beta"), constraint("beta"));
     }
 
     /** The weight as a tensor broadcasting against the input; it is laid out in {@code axes} order. */

@@ -2,6 +2,7 @@ package io.cornu.engine.layers.rnn;
 
 import io.cornu.engine.activations.Activation;
 import io.cornu.engine.autodiff.Variable;
+import io.cornu.engine.constraints.Constraint;
 import io.cornu.engine.initializers.GlorotUniform;
 import io.cornu.engine.initializers.Initializer;
 import io.cornu.engine.initializers.Initializers;
@@ -10,6 +11,7 @@ import io.cornu.engine.initializers.Zeros;
 import io.cornu.engine.layers.KerasTensor;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.ops.Ops;
+import io.cornu.engine.regularizers.Regularizer;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.utils.RandomSeed;
@@ -309,6 +311,53 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
         return bias;
     }
 
+    /** Keras' {@code kernel_regularizer}: a penalty on the kernel added to the loss; null for none. Before building. */
+    public T kernelRegularizer(Regularizer regularizer) {
+        regularizer("kernel", regularizer);
+        return self();
+    }
+
+    /** Keras' {@code recurrent_regularizer}: a penalty on the recurrent kernel added to the loss; null for none. Before building. */
+    public T recurrentRegularizer(Regularizer regularizer) {
+        regularizer("recurrent", regularizer);
+        return self();
+    }
+
+    /** Keras' {@code bias_regularizer}: a penalty on the bias added to the loss; null for none. Before building. */
+    public T biasRegularizer(Regularizer regularizer) {
+        regularizer("bias", regularizer);
+        return self();
+    }
+
+    /** Keras' {@code kernel_constraint}: applied to the kernel after each optimizer update; null for none. Before building. */
+    public T kernelConstraint(Constraint constraint) {
+        constraint("kernel", constraint);
+        return self();
+    }
+
+    /** Keras' {@code recurrent_constraint}: applied to the recurrent kernel after each optimizer update; null for none. Before building. */
+    public T recurrentConstraint(Constraint constraint) {
+        constraint("recurrent", constraint);
+        return self();
+    }
+
+    /** Keras' {@code bias_constraint}: applied to the bias after each optimizer update; null for none. Before building. */
+    public T biasConstraint(Constraint constraint) {
+        constraint("bias", constraint);
+        return self();
+    }
+
+    @Override
+    public T activityRegularizer(Regularizer regularizer) {
+        super.activityRegularizer(regularizer);
+        return self();
+    }
+
+    @Override
+    protected List<String> weightArguments() {
+        return List.of("kernel", "recurrent", "bias");
+    }
+
     // ---- building ---------------------------------------------------------------------------------
 
     @Override
@@ -320,9 +369,9 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends Layer {
         }
         inputDim = inputShape.get(-1);
         int width = cell().gates * units;
-        kernel = addWeight(cellName() + "/kernel", new int[] {inputDim, width}, kernelInitializer, true);
-        recurrentKernel = addWeight(cellName() + "/recurrent_kernel", new int[] {units, width}, recurrentInitializer, true);
-        if (useBias) bias = addWeight(cellName() + "/bias", biasShape(), biasWeightInitializer(), true);
+        kernel = addWeight(cellName() + "/kernel", new int[] {inputDim, width}, kernelInitializer, true, regularizer("kernel"), constraint("kernel"));
+        recurrentKernel = addWeight(cellName() + "/recurrent_kernel", new int[] {units, width}, recurrentInitializer, true, regularizer("recurrent"), constraint("recurrent"));
+        if (useBias) bias = addWeight(cellName() + "/bias", biasShape(), biasWeightInitializer(), true, regularizer("bias"), constraint("bias"));
     }
 
     @Override
