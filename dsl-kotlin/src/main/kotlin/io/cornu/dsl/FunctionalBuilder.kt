@@ -24,12 +24,18 @@ public class FunctionalBuilder internal constructor() {
     /** A model input from its dimensions: `input(784)`; `null` dimensions are variable. */
     public fun input(vararg dims: Int?, name: String? = null): KerasTensor = input(shape(*dims), name)
 
-    /** A [Dense] layer, to call on symbolic tensors: `val h = dense(32, activation = relu, kernelInitializer = "he_normal")(x)`. */
+    /**
+     * A [Dense] layer, to call on symbolic tensors: `val h = dense(32, activation = relu, kernelInitializer = "he_normal")(x)`;
+     * regularizers and constraints as objects or Keras names: `dense(16, kernelRegularizer = l2(0.002))`.
+     */
     public fun dense(
         units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null,
         kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+        kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+        kernelConstraint: Any? = null, biasConstraint: Any? = null,
     ): Dense = Dense(units, activation, useBias, initializer(kernelInitializer, "Dense", "kernelInitializer"),
         initializer(biasInitializer, "Dense", "biasInitializer"), name)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
     /** The model's outputs, in order. */
     public fun outputs(vararg outputs: KerasTensor) {

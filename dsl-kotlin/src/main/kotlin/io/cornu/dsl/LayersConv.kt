@@ -21,7 +21,8 @@ import io.cornu.engine.layers.pooling.MaxPooling2D
 // Convolution and pooling builders. Each comes twice: an extension on SequentialBuilder that
 // appends the layer (`conv2d(32, 3, activation = relu)`), and one on FunctionalBuilder that
 // returns it, to call on symbolic tensors (`val h = conv2d(32, 3, activation = relu)(x)`).
-// Arguments and defaults are Keras'; a size given as one Int applies to every spatial axis.
+// Arguments and defaults are Keras'; a size given as one Int applies to every spatial axis. Regularizers and
+// constraints come last, as objects or Keras names: `conv2d(32, 3, kernelRegularizer = l2(0.001), biasConstraint = nonNeg())`.
 
 // ---- Conv1D / Conv2D ----------------------------------------------------------------------------------
 
@@ -30,9 +31,12 @@ public fun SequentialBuilder.conv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias,
-        kernel("Conv1D", kernelInitializer), bias("Conv1D", biasInitializer), name))
+        kernel("Conv1D", kernelInitializer), bias("Conv1D", biasInitializer), name)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
 }
 
 /** A [Conv1D] to call on a symbolic tensor. */
@@ -40,17 +44,23 @@ public fun FunctionalBuilder.conv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ): Conv1D = Conv1D(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias,
     kernel("Conv1D", kernelInitializer), bias("Conv1D", biasInitializer), name)
+    .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
 /** Appends a [Conv2D] with a square window: `conv2d(32, 3, activation = relu, kernelInitializer = heNormal())`. */
 public fun SequentialBuilder.conv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(ConvConstructors.conv2d(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), groups,
-        activation, useBias, name, kernelInitializer, biasInitializer))
+        activation, useBias, name, kernelInitializer, biasInitializer)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
 }
 
 /** Appends a [Conv2D] with per-axis sizes: `conv2d(16, intArrayOf(3, 5), strides = intArrayOf(1, 2))`. */
@@ -58,9 +68,12 @@ public fun SequentialBuilder.conv2d(
     filters: Int, kernelSize: IntArray, strides: IntArray = intArrayOf(1, 1), padding: String = "valid",
     dilationRate: IntArray = intArrayOf(1, 1), groups: Int = 1, activation: Activation = linear, useBias: Boolean = true,
     name: String? = null, kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name,
-        kernelInitializer, biasInitializer))
+        kernelInitializer, biasInitializer)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
 }
 
 /** A [Conv2D] with a square window, to call on a symbolic tensor. */
@@ -68,16 +81,22 @@ public fun FunctionalBuilder.conv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, groups: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ): Conv2D = ConvConstructors.conv2d(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), groups,
     activation, useBias, name, kernelInitializer, biasInitializer)
+    .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
 /** A [Conv2D] with per-axis sizes, to call on a symbolic tensor. */
 public fun FunctionalBuilder.conv2d(
     filters: Int, kernelSize: IntArray, strides: IntArray = intArrayOf(1, 1), padding: String = "valid",
     dilationRate: IntArray = intArrayOf(1, 1), groups: Int = 1, activation: Activation = linear, useBias: Boolean = true,
     name: String? = null, kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ): Conv2D = ConvConstructors.conv2d(filters, kernelSize, strides, padding, dilationRate, groups, activation, useBias, name,
     kernelInitializer, biasInitializer)
+    .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
 // ---- separable and depthwise --------------------------------------------------------------------------------
 
@@ -86,10 +105,15 @@ public fun SequentialBuilder.separableConv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, pointwiseRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, pointwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias,
         depthwise("SeparableConv1D", depthwiseInitializer), pointwise("SeparableConv1D", pointwiseInitializer),
-        bias("SeparableConv1D", biasInitializer), name))
+        bias("SeparableConv1D", biasInitializer), name)
+        .withSeparableWeights(depthwiseRegularizer, pointwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint,
+            pointwiseConstraint, biasConstraint))
 }
 
 /** A [SeparableConv1D] to call on a symbolic tensor. */
@@ -97,19 +121,29 @@ public fun FunctionalBuilder.separableConv1d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, pointwiseRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, pointwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ): SeparableConv1D = SeparableConv1D(filters, kernelSize, strides, padding, dilationRate, depthMultiplier, activation, useBias,
     depthwise("SeparableConv1D", depthwiseInitializer), pointwise("SeparableConv1D", pointwiseInitializer),
     bias("SeparableConv1D", biasInitializer), name)
+    .withSeparableWeights(depthwiseRegularizer, pointwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint,
+        pointwiseConstraint, biasConstraint)
 
 /** Appends a [SeparableConv2D]: `separableConv2d(64, 3, activation = relu)`. */
 public fun SequentialBuilder.separableConv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, pointwiseRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, pointwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(SeparableConv2D(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate), depthMultiplier,
         activation, useBias, depthwise("SeparableConv2D", depthwiseInitializer), pointwise("SeparableConv2D", pointwiseInitializer),
-        bias("SeparableConv2D", biasInitializer), name))
+        bias("SeparableConv2D", biasInitializer), name)
+        .withSeparableWeights(depthwiseRegularizer, pointwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint,
+            pointwiseConstraint, biasConstraint))
 }
 
 /** A [SeparableConv2D] to call on a symbolic tensor. */
@@ -117,18 +151,26 @@ public fun FunctionalBuilder.separableConv2d(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", dilationRate: Int = 1, depthMultiplier: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", pointwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, pointwiseRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, pointwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ): SeparableConv2D = SeparableConv2D(filters, intArrayOf(kernelSize), intArrayOf(strides), padding, intArrayOf(dilationRate),
     depthMultiplier, activation, useBias, depthwise("SeparableConv2D", depthwiseInitializer),
     pointwise("SeparableConv2D", pointwiseInitializer), bias("SeparableConv2D", biasInitializer), name)
+    .withSeparableWeights(depthwiseRegularizer, pointwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint,
+        pointwiseConstraint, biasConstraint)
 
 /** Appends a [DepthwiseConv1D]. */
 public fun SequentialBuilder.depthwiseConv1d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias,
-        depthwise("DepthwiseConv1D", depthwiseInitializer), bias("DepthwiseConv1D", biasInitializer), name))
+        depthwise("DepthwiseConv1D", depthwiseInitializer), bias("DepthwiseConv1D", biasInitializer), name)
+        .withDepthwiseAndBias(depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint))
 }
 
 /** A [DepthwiseConv1D] to call on a symbolic tensor. */
@@ -136,17 +178,23 @@ public fun FunctionalBuilder.depthwiseConv1d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ): DepthwiseConv1D = DepthwiseConv1D(kernelSize, strides, padding, depthMultiplier, dilationRate, activation, useBias,
     depthwise("DepthwiseConv1D", depthwiseInitializer), bias("DepthwiseConv1D", biasInitializer), name)
+    .withDepthwiseAndBias(depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint)
 
 /** Appends a [DepthwiseConv2D]: `depthwiseConv2d(3, padding = "same")`. */
 public fun SequentialBuilder.depthwiseConv2d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(DepthwiseConv2D(intArrayOf(kernelSize), intArrayOf(strides), padding, depthMultiplier, intArrayOf(dilationRate), activation,
-        useBias, depthwise("DepthwiseConv2D", depthwiseInitializer), bias("DepthwiseConv2D", biasInitializer), name))
+        useBias, depthwise("DepthwiseConv2D", depthwiseInitializer), bias("DepthwiseConv2D", biasInitializer), name)
+        .withDepthwiseAndBias(depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint))
 }
 
 /** A [DepthwiseConv2D] to call on a symbolic tensor. */
@@ -154,8 +202,11 @@ public fun FunctionalBuilder.depthwiseConv2d(
     kernelSize: Int, strides: Int = 1, padding: String = "valid", depthMultiplier: Int = 1, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     depthwiseInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    depthwiseRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    depthwiseConstraint: Any? = null, biasConstraint: Any? = null,
 ): DepthwiseConv2D = DepthwiseConv2D(intArrayOf(kernelSize), intArrayOf(strides), padding, depthMultiplier, intArrayOf(dilationRate),
     activation, useBias, depthwise("DepthwiseConv2D", depthwiseInitializer), bias("DepthwiseConv2D", biasInitializer), name)
+    .withDepthwiseAndBias(depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint)
 
 // ---- transposed ---------------------------------------------------------------------------------------------
 
@@ -164,9 +215,12 @@ public fun SequentialBuilder.conv1dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias,
-        kernel("Conv1DTranspose", kernelInitializer), bias("Conv1DTranspose", biasInitializer), name))
+        kernel("Conv1DTranspose", kernelInitializer), bias("Conv1DTranspose", biasInitializer), name)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
 }
 
 /** A [Conv1DTranspose] to call on a symbolic tensor. */
@@ -174,17 +228,23 @@ public fun FunctionalBuilder.conv1dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ): Conv1DTranspose = Conv1DTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias,
     kernel("Conv1DTranspose", kernelInitializer), bias("Conv1DTranspose", biasInitializer), name)
+    .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
 /** Appends a [Conv2DTranspose]: `conv2dTranspose(32, 3, strides = 2, padding = "same")` doubles height and width. */
 public fun SequentialBuilder.conv2dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ) {
     layer(ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation, useBias, name,
-        kernelInitializer, biasInitializer))
+        kernelInitializer, biasInitializer)
+        .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
 }
 
 /** A [Conv2DTranspose] to call on a symbolic tensor. */
@@ -192,8 +252,11 @@ public fun FunctionalBuilder.conv2dTranspose(
     filters: Int, kernelSize: Int, strides: Int = 1, padding: String = "valid", outputPadding: Int? = null, dilationRate: Int = 1,
     activation: Activation = linear, useBias: Boolean = true, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, biasConstraint: Any? = null,
 ): Conv2DTranspose = ConvConstructors.conv2dTranspose(filters, kernelSize, strides, padding, outputPadding, dilationRate, activation,
     useBias, name, kernelInitializer, biasInitializer)
+    .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
 
 // ---- pooling ----------------------------------------------------------------------------------------------------
 

@@ -36,7 +36,8 @@ import io.cornu.engine.layers.activation.Activation as ActivationLayer
 
 // Builders for the core, reshaping, activation, normalization and merging layers. In `sequential { }`
 // each appends its layer; in `functional { }` each returns its layer, to call on symbolic tensors:
-// `val h = dropout(0.5f)(x)`. Arguments and defaults are Keras'.
+// `val h = dropout(0.5f)(x)`. Arguments and defaults are Keras'; the layers with weights take Keras'
+// regularizers and constraints last, as objects or names: `embedding(1000, 8, embeddingsRegularizer = l2(1e-4))`.
 
 // ---- sequential { } -------------------------------------------------------------------------------
 
@@ -62,7 +63,9 @@ public fun SequentialBuilder.spatialDropout2d(rate: Float, seed: Long? = null, n
 /** Appends an [Embedding]: `embedding(10000, 32, maskZero = true)`; [embeddingsInitializer] an initializer or a Keras name. */
 public fun SequentialBuilder.embedding(
     inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Any = "uniform", name: String? = null,
-): Unit = layer(Embedding(inputDim, outputDim, initializer(embeddingsInitializer, "Embedding", "embeddingsInitializer"), maskZero, name))
+    embeddingsRegularizer: Any? = null, activityRegularizer: Any? = null, embeddingsConstraint: Any? = null,
+): Unit = layer(Embedding(inputDim, outputDim, initializer(embeddingsInitializer, "Embedding", "embeddingsInitializer"), maskZero, name)
+    .withWeightArguments(activityRegularizer, WeightArgument("embeddings", embeddingsRegularizer, embeddingsConstraint)))
 
 /** Appends a [Masking] layer masking steps equal to [maskValue]. */
 public fun SequentialBuilder.masking(maskValue: Float = 0f, name: String? = null): Unit = layer(Masking(maskValue, name))
@@ -123,8 +126,11 @@ public fun SequentialBuilder.relu(maxValue: Float? = null, negativeSlope: Float 
 public fun SequentialBuilder.leakyRelu(negativeSlope: Float = 0.3f, name: String? = null): Unit = layer(LeakyReLU(negativeSlope, name))
 
 /** Appends a [PReLU] layer; [sharedAxes] count from 1. */
-public fun SequentialBuilder.prelu(vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros"): Unit =
-    layer(PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name))
+public fun SequentialBuilder.prelu(
+    vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros",
+    alphaRegularizer: Any? = null, activityRegularizer: Any? = null, alphaConstraint: Any? = null,
+): Unit = layer(PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name)
+    .withWeightArguments(activityRegularizer, WeightArgument("alpha", alphaRegularizer, alphaConstraint)))
 
 /** Appends an [ELU] layer. */
 public fun SequentialBuilder.elu(alpha: Float = 1f, name: String? = null): Unit = layer(ELU(alpha, name))
@@ -137,15 +143,23 @@ public fun SequentialBuilder.softmax(vararg axes: Int, name: String? = null): Un
 public fun SequentialBuilder.batchNormalization(
     axis: Int = -1, momentum: Float = 0.99f, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, name: String? = null,
     betaInitializer: Any = "zeros", gammaInitializer: Any = "ones", movingMeanInitializer: Any = "zeros", movingVarianceInitializer: Any = "ones",
+    betaRegularizer: Any? = null, gammaRegularizer: Any? = null, activityRegularizer: Any? = null,
+    betaConstraint: Any? = null, gammaConstraint: Any? = null,
 ): Unit = layer(batchNormalizationLayer(axis, momentum, epsilon, center, scale, name, betaInitializer, gammaInitializer,
-    movingMeanInitializer, movingVarianceInitializer))
+    movingMeanInitializer, movingVarianceInitializer)
+    .withWeightArguments(activityRegularizer, WeightArgument("beta", betaRegularizer, betaConstraint),
+        WeightArgument("gamma", gammaRegularizer, gammaConstraint)))
 
 /** Appends a [LayerNormalization] over [axes] (default the last). */
 public fun SequentialBuilder.layerNormalization(
     vararg axes: Int, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, rmsScaling: Boolean = false, name: String? = null,
     betaInitializer: Any = "zeros", gammaInitializer: Any = "ones",
+    betaRegularizer: Any? = null, gammaRegularizer: Any? = null, activityRegularizer: Any? = null,
+    betaConstraint: Any? = null, gammaConstraint: Any? = null,
 ): Unit = layer(LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling,
-    initializer(betaInitializer, "LayerNormalization", "betaInitializer"), initializer(gammaInitializer, "LayerNormalization", "gammaInitializer"), name))
+    initializer(betaInitializer, "LayerNormalization", "betaInitializer"), initializer(gammaInitializer, "LayerNormalization", "gammaInitializer"), name)
+    .withWeightArguments(activityRegularizer, WeightArgument("beta", betaRegularizer, betaConstraint),
+        WeightArgument("gamma", gammaRegularizer, gammaConstraint)))
 
 // ---- functional { }: layer factories ------------------------------------------------------------------
 
@@ -171,7 +185,9 @@ public fun FunctionalBuilder.spatialDropout2d(rate: Float, seed: Long? = null, n
 /** An [Embedding]. */
 public fun FunctionalBuilder.embedding(
     inputDim: Int, outputDim: Int, maskZero: Boolean = false, embeddingsInitializer: Any = "uniform", name: String? = null,
+    embeddingsRegularizer: Any? = null, activityRegularizer: Any? = null, embeddingsConstraint: Any? = null,
 ): Embedding = Embedding(inputDim, outputDim, initializer(embeddingsInitializer, "Embedding", "embeddingsInitializer"), maskZero, name)
+    .withWeightArguments(activityRegularizer, WeightArgument("embeddings", embeddingsRegularizer, embeddingsConstraint))
 
 /** A [Masking] layer. */
 public fun FunctionalBuilder.masking(maskValue: Float = 0f, name: String? = null): Masking = Masking(maskValue, name)
@@ -224,8 +240,11 @@ public fun FunctionalBuilder.relu(maxValue: Float? = null, negativeSlope: Float 
 public fun FunctionalBuilder.leakyRelu(negativeSlope: Float = 0.3f, name: String? = null): LeakyReLU = LeakyReLU(negativeSlope, name)
 
 /** A [PReLU] layer. */
-public fun FunctionalBuilder.prelu(vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros"): PReLU =
-    PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name)
+public fun FunctionalBuilder.prelu(
+    vararg sharedAxes: Int, name: String? = null, alphaInitializer: Any = "zeros",
+    alphaRegularizer: Any? = null, activityRegularizer: Any? = null, alphaConstraint: Any? = null,
+): PReLU = PReLU(initializer(alphaInitializer, "PReLU", "alphaInitializer"), if (sharedAxes.isEmpty()) null else sharedAxes, name)
+    .withWeightArguments(activityRegularizer, WeightArgument("alpha", alphaRegularizer, alphaConstraint))
 
 /** An [ELU] layer. */
 public fun FunctionalBuilder.elu(alpha: Float = 1f, name: String? = null): ELU = ELU(alpha, name)
@@ -237,8 +256,12 @@ public fun FunctionalBuilder.softmax(vararg axes: Int, name: String? = null): So
 public fun FunctionalBuilder.batchNormalization(
     axis: Int = -1, momentum: Float = 0.99f, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, name: String? = null,
     betaInitializer: Any = "zeros", gammaInitializer: Any = "ones", movingMeanInitializer: Any = "zeros", movingVarianceInitializer: Any = "ones",
+    betaRegularizer: Any? = null, gammaRegularizer: Any? = null, activityRegularizer: Any? = null,
+    betaConstraint: Any? = null, gammaConstraint: Any? = null,
 ): BatchNormalization = batchNormalizationLayer(axis, momentum, epsilon, center, scale, name, betaInitializer, gammaInitializer,
     movingMeanInitializer, movingVarianceInitializer)
+    .withWeightArguments(activityRegularizer, WeightArgument("beta", betaRegularizer, betaConstraint),
+        WeightArgument("gamma", gammaRegularizer, gammaConstraint))
 
 private fun batchNormalizationLayer(
     axis: Int, momentum: Float, epsilon: Float, center: Boolean, scale: Boolean, name: String?,
@@ -252,8 +275,12 @@ private fun batchNormalizationLayer(
 public fun FunctionalBuilder.layerNormalization(
     vararg axes: Int, epsilon: Float = 1e-3f, center: Boolean = true, scale: Boolean = true, rmsScaling: Boolean = false, name: String? = null,
     betaInitializer: Any = "zeros", gammaInitializer: Any = "ones",
+    betaRegularizer: Any? = null, gammaRegularizer: Any? = null, activityRegularizer: Any? = null,
+    betaConstraint: Any? = null, gammaConstraint: Any? = null,
 ): LayerNormalization = LayerNormalization(if (axes.isEmpty()) intArrayOf(-1) else axes, epsilon, center, scale, rmsScaling,
     initializer(betaInitializer, "LayerNormalization", "betaInitializer"), initializer(gammaInitializer, "LayerNormalization", "gammaInitializer"), name)
+    .withWeightArguments(activityRegularizer, WeightArgument("beta", betaRegularizer, betaConstraint),
+        WeightArgument("gamma", gammaRegularizer, gammaConstraint))
 
 // ---- merging helpers (Keras' functional `layers.concatenate(...)` etc.) ---------------------------------
 

@@ -16,7 +16,8 @@ import io.cornu.engine.tensor.Tensor
 // Bidirectional in its place. On FunctionalBuilder they return the layer, to call on symbolic
 // tensors: `val encoded = lstm(32)(embedded)`; `lstm(32)(x, initialState = listOf(h, c))` and
 // `allOutputs(x)` give every output (the states with returnState). Arguments and defaults are
-// Keras' (activation tanh, recurrentActivation sigmoid, unitForgetBias, resetAfter).
+// Keras' (activation tanh, recurrentActivation sigmoid, unitForgetBias, resetAfter); the regularizers and
+// constraints of the kernel, recurrent kernel and bias come last: `lstm(32, recurrentRegularizer = l2(1e-4))`.
 
 private fun <L : BaseRNN<L>> L.configure(
     activation: Activation, useBias: Boolean, returnSequences: Boolean, returnState: Boolean, goBackwards: Boolean,
@@ -32,8 +33,13 @@ public fun simpleRnnLayer(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     returnState: Boolean = false, goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0,
     name: String? = null, kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): SimpleRNN = SimpleRNN(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
     kernelInitializer, recurrentInitializer, biasInitializer)
+    .withRecurrentWeights(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint,
+        recurrentConstraint, biasConstraint)
 
 /** An [LSTM] layer; initializers as objects or Keras names. */
 public fun lstmLayer(
@@ -41,9 +47,14 @@ public fun lstmLayer(
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): LSTM = LSTM(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
     kernelInitializer, recurrentInitializer, biasInitializer)
     .recurrentActivation(recurrentActivation).unitForgetBias(unitForgetBias)
+    .withRecurrentWeights(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint,
+        recurrentConstraint, biasConstraint)
 
 /** A [GRU] layer; initializers as objects or Keras names. */
 public fun gruLayer(
@@ -51,9 +62,14 @@ public fun gruLayer(
     resetAfter: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): GRU = GRU(units, name).configure(activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout,
     kernelInitializer, recurrentInitializer, biasInitializer)
     .recurrentActivation(recurrentActivation).resetAfter(resetAfter)
+    .withRecurrentWeights(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint,
+        recurrentConstraint, biasConstraint)
 
 // ---- Sequential ------------------------------------------------------------------------------------------
 
@@ -69,8 +85,13 @@ public fun SequentialBuilder.simpleRnn(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, false, goBackwards, dropout, recurrentDropout, name,
-    kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
+    kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
+    .also { layer(it) }
 
 /** Appends an [LSTM]: `lstm(32)`. */
 public fun SequentialBuilder.lstm(
@@ -78,8 +99,13 @@ public fun SequentialBuilder.lstm(
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): LSTM = lstmLayer(units, activation, recurrentActivation, useBias, unitForgetBias, returnSequences, false, goBackwards,
-    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
+    .also { layer(it) }
 
 /** Appends a [GRU]: `gru(32, dropout = 0.2)`. */
 public fun SequentialBuilder.gru(
@@ -87,8 +113,13 @@ public fun SequentialBuilder.gru(
     resetAfter: Boolean = true, returnSequences: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): GRU = gruLayer(units, activation, recurrentActivation, useBias, resetAfter, returnSequences, false, goBackwards,
-    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer).also { layer(it) }
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
+    .also { layer(it) }
 
 /**
  * Appends a [Bidirectional] around [layer]: `bidirectional(lstm(32, returnSequences = true))`. When
@@ -109,8 +140,12 @@ public fun FunctionalBuilder.simpleRnn(
     units: Int, activation: Activation = tanh, useBias: Boolean = true, returnSequences: Boolean = false,
     returnState: Boolean = false, goBackwards: Boolean = false, dropout: Double = 0.0, recurrentDropout: Double = 0.0,
     name: String? = null, kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): SimpleRNN = simpleRnnLayer(units, activation, useBias, returnSequences, returnState, goBackwards, dropout, recurrentDropout, name,
-    kernelInitializer, recurrentInitializer, biasInitializer)
+    kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
 
 /** An [LSTM] to call on a symbolic tensor: `val encoded = lstm(32)(embedded)`. */
 public fun FunctionalBuilder.lstm(
@@ -118,8 +153,12 @@ public fun FunctionalBuilder.lstm(
     unitForgetBias: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): LSTM = lstmLayer(units, activation, recurrentActivation, useBias, unitForgetBias, returnSequences, returnState, goBackwards,
-    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer)
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
 
 /** A [GRU] to call on a symbolic tensor. */
 public fun FunctionalBuilder.gru(
@@ -127,8 +166,12 @@ public fun FunctionalBuilder.gru(
     resetAfter: Boolean = true, returnSequences: Boolean = false, returnState: Boolean = false, goBackwards: Boolean = false,
     dropout: Double = 0.0, recurrentDropout: Double = 0.0, name: String? = null,
     kernelInitializer: Any = "glorot_uniform", recurrentInitializer: Any = "orthogonal", biasInitializer: Any = "zeros",
+    kernelRegularizer: Any? = null, recurrentRegularizer: Any? = null, biasRegularizer: Any? = null,
+    activityRegularizer: Any? = null,
+    kernelConstraint: Any? = null, recurrentConstraint: Any? = null, biasConstraint: Any? = null,
 ): GRU = gruLayer(units, activation, recurrentActivation, useBias, resetAfter, returnSequences, returnState, goBackwards,
-    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer)
+    dropout, recurrentDropout, name, kernelInitializer, recurrentInitializer, biasInitializer,
+    kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
 
 /** A [Bidirectional] around [layer], to call on a symbolic tensor: `bidirectional(lstm(16))(x)`. */
 public fun FunctionalBuilder.bidirectional(

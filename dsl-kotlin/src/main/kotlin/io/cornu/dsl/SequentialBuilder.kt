@@ -23,14 +23,18 @@ public class SequentialBuilder internal constructor(public val model: Sequential
 
     /**
      * Appends a [Dense] layer: `dense(512, activation = relu)`; initializers as objects or Keras names:
-     * `dense(64, kernelInitializer = heNormal(seed = 1), biasInitializer = "ones")`.
+     * `dense(64, kernelInitializer = heNormal(seed = 1), biasInitializer = "ones")`; regularizers and constraints likewise:
+     * `dense(16, activation = relu, kernelRegularizer = l2(0.002), kernelConstraint = maxNorm(3))`.
      */
     public fun dense(
         units: Int, activation: Activation = linear, useBias: Boolean = true, name: String? = null,
         kernelInitializer: Any = "glorot_uniform", biasInitializer: Any = "zeros",
+        kernelRegularizer: Any? = null, biasRegularizer: Any? = null, activityRegularizer: Any? = null,
+        kernelConstraint: Any? = null, biasConstraint: Any? = null,
     ) {
         model.add(Dense(units, activation, useBias, initializer(kernelInitializer, "Dense", "kernelInitializer"),
-            initializer(biasInitializer, "Dense", "biasInitializer"), name))
+            initializer(biasInitializer, "Dense", "biasInitializer"), name)
+            .withKernelAndBias(kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint))
     }
 
     /** Appends a layer: `+Dense(10)`. */
