@@ -7,18 +7,23 @@ import io.cornu.engine.constraints.UnitNorm;
 import io.cornu.engine.layers.Layer;
 import io.cornu.engine.layers.core.Dense;
 import io.cornu.engine.losses.MeanSquaredError;
+import io.cornu.engine.models.Model;
 import io.cornu.engine.models.Sequential;
 import io.cornu.engine.optimizers.Adam;
 import io.cornu.engine.optimizers.SGD;
 import io.cornu.engine.regularizers.L1;
 import io.cornu.engine.regularizers.L1L2;
 import io.cornu.engine.regularizers.L2;
+import io.cornu.engine.saving.ModelFile;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.utils.Names;
 import io.cornu.engine.utils.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +104,19 @@ class RegularizedTrainingTest {
         assertEquals(after, model.evaluate(x, y).get("loss"), 1e-5 * after, "evaluate counts the penalties too, as Keras");
         assertEquals(after, model.fit(x, y, new FitOptions().epochs(1).batchSize(8).shuffle(false).verbose(0)).history().get("loss").get(0),
                 1e-5 * after);
+    }
+
+    @Test
+    void savedModelsKeepTheirPenaltiesAndConstraints(@TempDir Path dir) throws IOException {
+        Sequential model = regularizedModel();
+        model.compile(new SGD(0.1f), new MeanSquaredError(), List.of());
+        Tensor x = random(1, 8, 3), y = random(2, 8, 2);
+        model.trainOnBatch(x, y);
+        Path file = dir.resolve("regularized.cornu");
+        ModelFile.save(model, file);
+        Model loaded = ModelFile.load(file);
+        assertEquals(lossByHand(model, x, y), loaded.evaluate(x, y).get("loss"), 1e-5, "the loaded model's loss has the penalties");
+        assertEquals(model.evaluate(x, y).get("loss"), loaded.evaluate(x, y).get("loss"), 1e-6);
     }
 
     @Test
