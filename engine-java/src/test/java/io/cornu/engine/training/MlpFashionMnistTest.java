@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The book's chapter-2 network on the real Fashion-MNIST (Debian's dataset-fashion-mnist):
  * Dense(512, relu) then Dense(10, softmax), RMSprop, batch 128, 5 epochs. The PyTorch twin
- * (shared/bench/reference/mlp_fashion.py) reaches 0.863-0.868 test accuracy.
+ * (shared/bench/reference/mlp_fashion.py) reaches 0.863-0.868 test accuracy; {@link MlpTwinTest}
+ * trains both from the same start on the same batches and compares them.
  */
 class MlpFashionMnistTest {
 
