@@ -150,7 +150,7 @@ final class Gemm {
         } else {
             Problem pr = new Problem(transA, transB, colPanels >= PACK_A_MIN_PANELS, k, alpha, a, aOff, lda,
                     b, bOff, ldb, beta, c, cOff, ldc, kcTarget, mcTarget, ncTarget);
-            rowsSharingB(pr, m, n, threads);
+            rowsSharingB(pr, m, n);
         }
     }
 
@@ -173,33 +173,35 @@ final class Gemm {
     }
 
     /**
-     * The row split over {@code threads}: each B block is packed once, its panels shared out among
-     * the threads, and then every thread multiplies its rows of A by the whole packed block (two
-     * fork/joins per block, which also act as the barriers). Packing B per thread instead would
-     * repeat all of B's packing on every thread.
+     * The row split: each B block is packed once, its panels shared out among the threads of a
+     * {@link Parallelism#team}, and then every thread multiplies its rows of A by the whole packed
+     * block; barriers separate the phases (one pool wake-up per call, not two per block). Packing
+     * B per thread instead would repeat all of B's packing on every thread.
      */
-    private static void rowsSharingB(Problem pr, int m, int n, int threads) {
+    private static void rowsSharingB(Problem pr, int m, int n) {
         int k = pr.k;
         int kcMax = kcMax(pr);
         int ncMax = Math.min(pr.nc, ceilDiv(n, NR) * NR);
-        // the caller's B buffer, read by every thread; the workers' own buffers hold their A blocks
+        // the caller's B buffer, read by every thread; each thread's own buffers hold its A blocks
         float[] bp = SCRATCH.get().b(kcMax * ncMax);
         int rowPanels = ceilDiv(m, MR);
-        for (int jc0 = 0; jc0 < n; jc0 += ncMax) {
-            int jc = jc0, nc = Math.min(ncMax, n - jc0), colPanels = ceilDiv(nc, NR);
-            for (int pc0 = 0; pc0 < k; pc0 += kcMax) {
-                int pc = pc0, kc = Math.min(kcMax, k - pc0);
-                Parallelism.forRange(colPanels, Math.max(1, colPanels / threads), (lo, hi) ->
-                        packB(pr, pc, kc, jc + lo * NR, Math.min(nc, hi * NR) - lo * NR, bp, lo * kc * NR));
-                Parallelism.forRange(rowPanels, Math.max(1, rowPanels / threads), (lo, hi) -> {
-                    Scratch s = SCRATCH.get();
-                    int i0 = lo * MR, i1 = Math.min(m, hi * MR);
-                    int mcMax = Math.min(pr.mc, ceilDiv(i1 - i0, MR) * MR);
-                    float[] ap = pr.packA ? s.a(kcMax * mcMax) : null;
-                    macro(pr, pc, kc, jc, nc, i0, i1, mcMax, bp, ap, s.tile);
-                });
+        Parallelism.team((t, size, barrier) -> {
+            Scratch s = SCRATCH.get();
+            int i0 = rowPanels * t / size * MR, i1 = Math.min(m, rowPanels * (t + 1) / size * MR);
+            int mcMax = Math.min(pr.mc, ceilDiv(Math.max(1, i1 - i0), MR) * MR);
+            float[] ap = pr.packA ? s.a(kcMax * mcMax) : null;
+            for (int jc = 0; jc < n; jc += ncMax) {
+                int nc = Math.min(ncMax, n - jc), colPanels = ceilDiv(nc, NR);
+                int p0 = colPanels * t / size, p1 = colPanels * (t + 1) / size;
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    if (p1 > p0) packB(pr, pc, kc, jc + p0 * NR, Math.min(nc, p1 * NR) - p0 * NR, bp, p0 * kc * NR);
+                    barrier.await();   // the block is packed
+                    if (i1 > i0) macro(pr, pc, kc, jc, nc, i0, i1, mcMax, bp, ap, s.tile);
+                    barrier.await();   // everyone is done with it before the next one overwrites it
+                }
             }
-        }
+        });
     }
 
     /** K blocks of equal depth near the target (784 = 4 x 196 rather than 3 x 256 + 16). */

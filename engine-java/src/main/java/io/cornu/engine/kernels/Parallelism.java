@@ -62,22 +62,109 @@ public final class Parallelism {
         // works instead of waiting and only one wake-up latency is paid, not one per fork level.
         ForkJoinTask<?>[] others = new ForkJoinTask<?>[chunks - 1];
         for (int c = 1; c < chunks; c++) others[c - 1] = p.submit(new Chunk(body, n, chunks, c, c + 1));
+        runHereAndJoin(() -> body.run(0, (int) ((long) n / chunks)), others, null);
+    }
+
+    /** Body of one member of a {@link #team}: member {@code index} of {@code size}. */
+    @FunctionalInterface
+    public interface TeamBody {
+        void run(int index, int size, Barrier barrier);
+    }
+
+    /**
+     * Runs {@code body} on {@link #threads()} threads at once, the caller and pool workers, which
+     * may wait for each other at the shared {@link Barrier}: one wake-up of the pool per call
+     * however many phases the work has (a fork/join per phase costs a wake-up each, tens of
+     * microseconds on a virtual machine). From inside the pool, where the members could not be
+     * guaranteed to run at the same time, the caller runs alone ({@code size} 1). If a member
+     * throws, the others leave the barrier with an exception and the first failure reaches the
+     * caller.
+     */
+    public static void team(TeamBody body) {
+        int size = threads;
+        if (size == 1 || ForkJoinTask.inForkJoinPool()) {
+            body.run(0, 1, new Barrier(1));
+            return;
+        }
+        ForkJoinPool p = pool();
+        Barrier barrier = new Barrier(size);
+        ForkJoinTask<?>[] others = new ForkJoinTask<?>[size - 1];
+        for (int i = 1; i < size; i++) {
+            int index = i;
+            others[i - 1] = p.submit(() -> {
+                try {
+                    body.run(index, size, barrier);
+                } catch (RuntimeException | Error e) {
+                    barrier.breakBarrier();
+                    throw e;
+                }
+            });
+        }
+        runHereAndJoin(() -> body.run(0, size, barrier), others, barrier);
+    }
+
+    /**
+     * Runs {@code mine} here, then joins {@code others}; rethrows the first failure, preferring a
+     * real one to the {@link BrokenBarrierError}s it caused in the other members.
+     */
+    private static void runHereAndJoin(Runnable mine, ForkJoinTask<?>[] others, Barrier barrier) {
         Throwable failure = null;
         try {
-            body.run(0, (int) ((long) n / chunks));
+            mine.run();
         } catch (RuntimeException | Error e) {
+            if (barrier != null) barrier.breakBarrier();
             failure = e;
         }
         for (ForkJoinTask<?> t : others) {
             try {
                 t.join();
             } catch (RuntimeException | Error e) {
-                if (failure == null) failure = e;
-                else failure.addSuppressed(e);
+                if (failure == null || failure instanceof BrokenBarrierError && !(e instanceof BrokenBarrierError)) failure = e;
             }
         }
         if (failure instanceof RuntimeException re) throw re;
         if (failure instanceof Error er) throw er;
+    }
+
+    /** Thrown in the members still waiting when another member of a {@link #team} failed. */
+    static final class BrokenBarrierError extends RuntimeException {
+        BrokenBarrierError() {
+            super("another member of the team failed", null, false, false);
+        }
+    }
+
+    /**
+     * A reusable barrier for the members of a {@link #team}: each {@link #await} returns once all
+     * have arrived. Waiting spins (the members are running anyway), yielding after a while.
+     */
+    public static final class Barrier {
+        private final int parties;
+        private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int generation;
+        private volatile boolean broken;
+
+        Barrier(int parties) {
+            this.parties = parties;
+        }
+
+        public void await() {
+            if (parties == 1) return;
+            int g = generation;
+            if (arrived.incrementAndGet() == parties) {
+                arrived.set(0);
+                generation = g + 1;
+                return;
+            }
+            for (int spins = 0; generation == g; spins++) {
+                if (broken) throw new BrokenBarrierError();
+                if (spins < 1 << 16) Thread.onSpinWait();
+                else Thread.yield();
+            }
+        }
+
+        void breakBarrier() {
+            broken = true;
+        }
     }
 
     private static ForkJoinPool pool() {

@@ -55,4 +55,50 @@ class ParallelismTest {
     void rejectsNonPositiveThreads() {
         assertThrows(IllegalArgumentException.class, () -> Parallelism.setThreads(0));
     }
+
+    /**
+     * Every member of a team runs at the same time: in each of many phases, every member writes
+     * its slot, waits at the barrier, and then must see all the others' writes of that phase.
+     */
+    @Test
+    void teamMembersMeetAtEveryBarrier() {
+        for (int threads : new int[]{1, 2, 3}) {
+            Parallelism.setThreads(threads);
+            int phases = 2000;
+            AtomicIntegerArray slot = new AtomicIntegerArray(threads);
+            AtomicIntegerArray sizes = new AtomicIntegerArray(threads);
+            java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
+            Parallelism.team((t, size, barrier) -> {
+                sizes.set(t, size);
+                for (int phase = 1; phase <= phases; phase++) {
+                    slot.set(t, phase);
+                    barrier.await();
+                    for (int other = 0; other < size; other++) if (slot.get(other) < phase) stale.incrementAndGet();
+                    barrier.await();
+                }
+            });
+            for (int t = 0; t < threads; t++) assertEquals(threads, sizes.get(t), "team size seen by member " + t);
+            assertEquals(0, stale.get(), "members that passed a barrier before all had arrived, threads=" + threads);
+        }
+    }
+
+    @Test
+    void aFailingMemberReleasesTheOthersAndReachesTheCaller() {
+        Parallelism.setThreads(2);
+        for (int failing = 0; failing < 2; failing++) {
+            int f = failing;
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallelism.team((t, size, barrier) -> {
+                barrier.await();
+                if (t == f) throw new IllegalStateException("member " + t);
+                barrier.await();   // the other member waits here for one that never comes
+            }));
+            Throwable root = e;   // a pool task's exception may come wrapped in one of the same class
+            while (root.getCause() != null) root = root.getCause();
+            assertEquals("member " + failing, root.getMessage());
+        }
+        // inside the pool a team is the calling thread alone
+        AtomicIntegerArray sizes = new AtomicIntegerArray(2);
+        Parallelism.forRange(2, 1, (lo, hi) -> Parallelism.team((t, size, barrier) -> sizes.set(lo, size)));
+        assertEquals(1, sizes.get(1), "a team started from a pool worker");
+    }
 }
