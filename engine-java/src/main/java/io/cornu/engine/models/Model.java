@@ -181,7 +181,7 @@ public class Model extends Layer {
 
     /** Trains on a dataset or generator of batches. */
     public History fit(Dataset data, FitOptions options) {
-        return trainer().fit(data, null, options);
+        return trainer().fit(data, options);
     }
 
     /**

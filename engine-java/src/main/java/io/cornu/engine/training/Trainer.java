@@ -154,6 +154,20 @@ public final class Trainer {
         return fit(train, val, o);
     }
 
+    /**
+     * Keras' {@code fit} on a dataset or generator, validating on the options' validation data (a
+     * dataset or arrays). A validation split needs arrays to split, as in Keras.
+     */
+    public History fit(Dataset train, FitOptions o) {
+        if (o.validationSplit > 0) {
+            throw new IllegalArgumentException("fit: `validation_split` is only supported for tensors and arrays, not for a dataset or "
+                    + "generator; pass validation data instead. Received: validation_split=" + o.validationSplit);
+        }
+        Dataset val = o.validationDataset != null ? o.validationDataset
+                : o.validationX != null ? Dataset.of(o.validationX, o.validationY, null, o.batchSize, false) : null;
+        return fit(train, val, o);
+    }
+
     /** Keras' {@code fit} on a dataset or generator. */
     public History fit(Dataset train, Dataset validation, FitOptions o) {
         int steps = o.stepsPerEpoch > 0 ? o.stepsPerEpoch : train.cardinality();
