@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public final class GlorotNormal extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public GlorotNormal(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(1.0, "fan_avg", "truncated_normal", seed, inputAxes, outputAxes);
+        super("GlorotNormal", 1.0, "fan_avg", "truncated_normal", seed, inputAxes, outputAxes);
     }
 
     public GlorotNormal(Long seed) {
@@ -29,23 +28,8 @@ public final class GlorotNormal extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "GlorotNormal";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static GlorotNormal fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("GlorotNormal", c, "seed", "input_axes", "output_axes");
-        return new GlorotNormal(Initializers.getSeed("GlorotNormal", c), Initializers.getInts("GlorotNormal", c, "input_axes"),
-                Initializers.getInts("GlorotNormal", c, "output_axes"));
+        return presetFromConfig("GlorotNormal", c, GlorotNormal::new);
     }
 }

@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public final class GlorotUniform extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public GlorotUniform(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
+        super("GlorotUniform", 1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
     }
 
     public GlorotUniform(Long seed) {
@@ -29,23 +28,8 @@ public final class GlorotUniform extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "GlorotUniform";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static GlorotUniform fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("GlorotUniform", c, "seed", "input_axes", "output_axes");
-        return new GlorotUniform(Initializers.getSeed("GlorotUniform", c), Initializers.getInts("GlorotUniform", c, "input_axes"),
-                Initializers.getInts("GlorotUniform", c, "output_axes"));
+        return presetFromConfig("GlorotUniform", c, GlorotUniform::new);
     }
 }

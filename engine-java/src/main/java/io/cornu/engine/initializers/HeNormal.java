@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public final class HeNormal extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public HeNormal(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(2.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
+        super("HeNormal", 2.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
     }
 
     public HeNormal(Long seed) {
@@ -29,23 +28,8 @@ public final class HeNormal extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "HeNormal";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static HeNormal fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("HeNormal", c, "seed", "input_axes", "output_axes");
-        return new HeNormal(Initializers.getSeed("HeNormal", c), Initializers.getInts("HeNormal", c, "input_axes"),
-                Initializers.getInts("HeNormal", c, "output_axes"));
+        return presetFromConfig("HeNormal", c, HeNormal::new);
     }
 }

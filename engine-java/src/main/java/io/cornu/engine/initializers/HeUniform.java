@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ public final class HeUniform extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public HeUniform(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(2.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
+        super("HeUniform", 2.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
     }
 
     public HeUniform(Long seed) {
@@ -28,23 +27,8 @@ public final class HeUniform extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "HeUniform";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static HeUniform fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("HeUniform", c, "seed", "input_axes", "output_axes");
-        return new HeUniform(Initializers.getSeed("HeUniform", c), Initializers.getInts("HeUniform", c, "input_axes"),
-                Initializers.getInts("HeUniform", c, "output_axes"));
+        return presetFromConfig("HeUniform", c, HeUniform::new);
     }
 }

@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public final class LecunNormal extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public LecunNormal(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(1.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
+        super("LecunNormal", 1.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
     }
 
     public LecunNormal(Long seed) {
@@ -29,23 +28,8 @@ public final class LecunNormal extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "LecunNormal";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static LecunNormal fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("LecunNormal", c, "seed", "input_axes", "output_axes");
-        return new LecunNormal(Initializers.getSeed("LecunNormal", c), Initializers.getInts("LecunNormal", c, "input_axes"),
-                Initializers.getInts("LecunNormal", c, "output_axes"));
+        return presetFromConfig("LecunNormal", c, LecunNormal::new);
     }
 }

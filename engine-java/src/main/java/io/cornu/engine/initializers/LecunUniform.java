@@ -1,6 +1,5 @@
 package io.cornu.engine.initializers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ public final class LecunUniform extends VarianceScaling {
      * @param outputAxes the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public LecunUniform(Long seed, int[] inputAxes, int[] outputAxes) {
-        super(1.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
+        super("LecunUniform", 1.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
     }
 
     public LecunUniform(Long seed) {
@@ -28,23 +27,8 @@ public final class LecunUniform extends VarianceScaling {
         this(null, null, null);
     }
 
-    @Override
-    public String name() {
-        return "LecunUniform";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", seed());
-        putAxes(c);
-        return c;
-    }
-
     /** The inverse of {@link #getConfig()}. */
     public static LecunUniform fromConfig(Map<String, Object> c) {
-        Initializers.checkKeys("LecunUniform", c, "seed", "input_axes", "output_axes");
-        return new LecunUniform(Initializers.getSeed("LecunUniform", c), Initializers.getInts("LecunUniform", c, "input_axes"),
-                Initializers.getInts("LecunUniform", c, "output_axes"));
+        return presetFromConfig("LecunUniform", c, LecunUniform::new);
     }
 }

@@ -34,6 +34,8 @@ public class VarianceScaling extends RandomInitializer {
     private final String distribution;
     private final int[] inputAxes;
     private final int[] outputAxes;
+    /** The name of a named preset (GlorotUniform, HeNormal, ...), whose config is only its seed and axes; null here. */
+    private final String presetName;
 
     /**
      * @param scale        the scaling factor, positive
@@ -44,7 +46,14 @@ public class VarianceScaling extends RandomInitializer {
      * @param outputAxes   the axes whose product is the fan-out; null for {@link #computeFans}
      */
     public VarianceScaling(double scale, String mode, String distribution, Long seed, int[] inputAxes, int[] outputAxes) {
+        this(null, scale, mode, distribution, seed, inputAxes, outputAxes);
+    }
+
+    /** A named preset of the family, e.g. {@code HeNormal}: fixed scale, mode and distribution. */
+    protected VarianceScaling(String presetName, double scale, String mode, String distribution, Long seed, int[] inputAxes,
+                              int[] outputAxes) {
         super(seed);
+        this.presetName = presetName;
         if (!(scale > 0.0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("Argument `scale` must be positive float. Received: scale=" + scale);
         }
@@ -167,18 +176,36 @@ public class VarianceScaling extends RandomInitializer {
 
     @Override
     public String name() {
-        return "VarianceScaling";
+        return presetName != null ? presetName : "VarianceScaling";
     }
 
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = new LinkedHashMap<>();
+        if (presetName != null) {
+            c.put("seed", seed());
+            putAxes(c);
+            return c;
+        }
         c.put("scale", scale);
         c.put("mode", mode);
         c.put("distribution", distribution);
         c.put("seed", seed());
         putAxes(c);
         return c;
+    }
+
+    /** Makes a preset from its arguments: seed, input axes, output axes. */
+    @FunctionalInterface
+    protected interface PresetFactory<T extends VarianceScaling> {
+        T create(Long seed, int[] inputAxes, int[] outputAxes);
+    }
+
+    /** The inverse of a preset's {@link #getConfig()}. */
+    protected static <T extends VarianceScaling> T presetFromConfig(String name, Map<String, Object> c, PresetFactory<T> factory) {
+        Initializers.checkKeys(name, c, "seed", "input_axes", "output_axes");
+        return factory.create(Initializers.getSeed(name, c), Initializers.getInts(name, c, "input_axes"),
+                Initializers.getInts(name, c, "output_axes"));
     }
 
     /** Adds {@code input_axes} and {@code output_axes} when given (Keras' newer keys; left out otherwise, for older Keras). */
