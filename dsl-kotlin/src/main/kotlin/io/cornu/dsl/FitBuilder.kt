@@ -91,6 +91,17 @@ public class CallbacksBuilder internal constructor() {
     public fun onEpochEnd(block: (epoch: Int, logs: MutableMap<String, Double>) -> Unit) {
         callbacks += LambdaCallback().onEpochEnd { e, logs -> block(e, logs) }
     }
+
+    /** A callback at the end of each evaluation (also fit's validation passes): `onTestEnd { logs -> println(logs) }`. */
+    public fun onTestEnd(block: (logs: MutableMap<String, Double>) -> Unit) {
+        callbacks += LambdaCallback().onTestEnd { logs -> block(logs) }
+    }
+
+    /** A callback after each prediction batch, with its outputs: `onPredictBatchEnd { batch, outputs -> ... }`. */
+    public fun onPredictBatchEnd(block: (batch: Int, outputs: List<Tensor>) -> Unit) {
+        @Suppress("UNCHECKED_CAST")
+        callbacks += LambdaCallback().onPredictBatchEnd { b, logs -> block(b, logs["outputs"] as List<Tensor>) }
+    }
 }
 
 /** `model.fit(x, y) { epochs = 5; batchSize = 128; callbacks { earlyStopping(patience = 2) } }`. */

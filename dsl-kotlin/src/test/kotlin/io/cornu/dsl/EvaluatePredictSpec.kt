@@ -128,4 +128,15 @@ class EvaluatePredictSpec : StringSpec({
         printed { m.evaluate(x, y) { verbose = 0 } } shouldBe ""
         printed { m.predict(x) { verbose = 0 } } shouldBe ""
     }
+
+    "the callbacks block's onTestEnd and onPredictBatchEnd shortcuts" {
+        val (x, y) = data()
+        val m = model()
+        val testLogs = mutableListOf<Map<String, Double>>()
+        val rows = mutableListOf<Int>()
+        val eval = m.evaluate(x, y) { batchSize = 5; verbose = 0; callbacks { onTestEnd { testLogs += it.toMap() } } }
+        m.predict(x) { batchSize = 5; verbose = 0; callbacks { onPredictBatchEnd { _, outputs -> rows += outputs[0].dim(0) } } }
+        testLogs.single()["loss"] shouldBe eval["loss"]
+        rows shouldContainExactly listOf(5, 5, 2)
+    }
 })

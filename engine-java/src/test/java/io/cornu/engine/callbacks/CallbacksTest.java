@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@SuppressWarnings("unchecked")
 class CallbacksTest {
     private Sequential model;
     private Tensor x;
@@ -139,5 +140,22 @@ class CallbacksTest {
         assertEquals(1, t.terminatedAtBatch());
         assertEquals(List.of(0, 1), batches);
         assertEquals(1, h.epoch().size(), "as in Keras, the interrupted epoch still ends (on_epoch_end, History)");
+    }
+
+    @Test
+    void lambdaCallbackTakesTheEvaluationAndPredictionHooks() {
+        List<String> seen = new ArrayList<>();
+        List<Integer> outputRows = new ArrayList<>();
+        LambdaCallback cb = new LambdaCallback()
+                .onTestBegin(logs -> seen.add("test begin"))
+                .onTestBatchEnd((b, logs) -> seen.add("test batch " + b))
+                .onTestEnd(logs -> seen.add("test end loss=" + (logs.get("loss") != null)))
+                .onPredictBegin(logs -> seen.add("predict begin"))
+                .onPredictBatchEnd((b, logs) -> outputRows.add(((List<Tensor>) logs.get("outputs")).get(0).dim(0)))
+                .onPredictEnd(logs -> seen.add("predict end"));
+        model.evaluate(x, y, new io.cornu.engine.training.EvaluateOptions().batchSize(32).verbose(0).callbacks(cb));
+        model.predict(x, new io.cornu.engine.training.PredictOptions().batchSize(40).verbose(0).callbacks(cb));
+        assertEquals(List.of("test begin", "test batch 0", "test batch 1", "test end loss=true", "predict begin", "predict end"), seen);
+        assertEquals(List.of(40, 24), outputRows);
     }
 }
