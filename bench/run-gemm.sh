@@ -23,11 +23,18 @@ fi
 # CPU time of all processes (jiffies) from /proc/stat, to report how much other processes took
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
 hz=$(getconf CLK_TCK)
-b0=$(busy); t0=$(date +%s.%N)
+# CPU seconds of this shell's finished children: `times` must run in this shell (in a pipe or a
+# $(...) it runs in a subshell, which has no children, and reported our own JMH forks as others')
+timesfile=$(mktemp)
+trap 'rm -f "$timesfile"' EXIT
+own() { # sets the variable named $1
+  times > "$timesfile"
+  printf -v "$1" '%s' "$(tail -1 "$timesfile" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }')"
+}
+b0=$(busy); t0=$(date +%s.%N); own o0
 "$java" -cp "$jar" io.cornu.bench.GemmGflops -p "threads=${THREADS:-1,2}" -jvm "$java" "$@"
-b1=$(busy); t1=$(date +%s.%N)
-# CPU seconds used by this script's children (the JMH host and its forks): second line of `times`
-own=$(times | tail -1 | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }')
+b1=$(busy); t1=$(date +%s.%N); own o1
+own=$(awk -v a="$o0" -v b="$o1" 'BEGIN { print b - a }')
 awk -v b0="$b0" -v b1="$b1" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v own="$own" 'BEGIN {
   wall = t1 - t0; other = (b1 - b0) / hz - own; if (other < 0) other = 0
   printf "wall %.0f s; CPU used by other processes meanwhile: %.2f cores on average (0 = quiet machine)\n", wall, other / wall }'
