@@ -7,6 +7,7 @@ import io.cornu.engine.layers.KerasTensor;
 import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
+import io.cornu.engine.testing.LayerTestCase.Fixture;
 import io.cornu.engine.utils.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,21 @@ class DenseTest {
         assertEquals("softmax", c.get("activation"));
         assertEquals(true, c.get("use_bias"));
         assertEquals(java.util.Map.of("class_name", "GlorotUniform", "config", java.util.Collections.singletonMap("seed", null)), c.get("kernel_initializer"), "Keras' nested form");
+    }
+
+    /** Output and gradients (input, kernel, bias) against PyTorch's, fixtures from scripts/fixtures/gen_core_layers.py. */
+    @Test
+    void pytorchParity() {
+        Fixture f = Fixture.load("core/dense_relu.json");
+        Dense d = new Dense(5, "relu");
+        d.apply(f.tensor("inputs", "x"));
+        d.setWeights(List.of(f.tensor("weights", "kernel"), f.tensor("weights", "bias")));
+        f.checkForwardAndGradients(xs -> d.apply(xs.get(0)), List.of("x"), Fixture.weights("kernel", d.kernel(), "bias", d.bias()));
+
+        Fixture r = Fixture.load("core/dense_rank3.json");
+        Dense d3 = new Dense(5);
+        d3.apply(r.tensor("inputs", "x"));
+        d3.setWeights(List.of(r.tensor("weights", "kernel"), r.tensor("weights", "bias")));
+        r.checkForwardAndGradients(xs -> d3.apply(xs.get(0)), List.of("x"), Fixture.weights("kernel", d3.kernel(), "bias", d3.bias()));
     }
 }

@@ -9,6 +9,7 @@ import io.cornu.engine.ops.Ops;
 import io.cornu.engine.tensor.Shape;
 import io.cornu.engine.tensor.Tensor;
 import io.cornu.engine.testing.LayerTestCase;
+import io.cornu.engine.testing.LayerTestCase.Fixture;
 import io.cornu.engine.utils.Names;
 import io.cornu.engine.utils.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,5 +83,16 @@ class TimeDistributedTest {
         String text = m.summaryText();
         assertTrue(text.contains(" time_distributed (TimeDist  (None, None, 5)           85        \n"), text);
         assertEquals(4 * (32 * 16 + 16 * 16 + 16) + 16 * 5 + 5, m.countParams());
+    }
+
+    /** TimeDistributed(Dense(5)) on (2, 3, 4) against PyTorch's x @ kernel + bias at every step (core/dense_rank3.json). */
+    @Test
+    void pytorchParity() {
+        Fixture f = Fixture.load("core/dense_rank3.json");
+        Dense inner = new Dense(5);
+        TimeDistributed td = new TimeDistributed(inner);
+        td.apply(f.tensor("inputs", "x"));
+        td.setWeights(List.of(f.tensor("weights", "kernel"), f.tensor("weights", "bias")));
+        f.checkForwardAndGradients(xs -> td.apply(xs.get(0)), List.of("x"), Fixture.weights("kernel", inner.kernel(), "bias", inner.bias()));
     }
 }
