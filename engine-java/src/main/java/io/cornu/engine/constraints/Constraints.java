@@ -1,12 +1,8 @@
 package io.cornu.engine.constraints;
 
-import io.cornu.engine.utils.Names;
+import io.cornu.engine.saving.ConfigRegistry;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -23,7 +19,8 @@ import java.util.function.Function;
  * makes the constraint with Keras' defaults.
  */
 public final class Constraints {
-    private static final Map<String, Function<Map<String, Object>, Constraint>> FACTORIES = new ConcurrentHashMap<>();
+    private static final ConfigRegistry<Constraint> REGISTRY =
+            new ConfigRegistry<>("constraint", "Constraints", Constraint.class, Constraint::className, Constraint::getConfig);
 
     static {
         register("MaxNorm", MaxNorm::fromConfig);
@@ -37,70 +34,28 @@ public final class Constraints {
 
     /** Registers (or replaces) the factory for constraints whose {@link Constraint#className()} is {@code className}. */
     public static void register(String className, Function<Map<String, Object>, Constraint> factory) {
-        FACTORIES.put(className, factory);
+        REGISTRY.register(className, factory);
     }
 
     public static boolean isRegistered(String className) {
-        return FACTORIES.containsKey(className);
+        return REGISTRY.isRegistered(className);
     }
 
     /**
      * The constraint {@code identifier} stands for, Keras' {@code constraints.get}: null for none, a
      * {@link Constraint} as it is, a name, or a config {@code {"class_name": ..., "config": {...}}}.
      */
-    @SuppressWarnings("unchecked")
     public static Constraint get(Object identifier) {
-        if (identifier == null) return null;
-        if (identifier instanceof Constraint c) return c;
-        if (identifier instanceof Map<?, ?> m) return deserialize((Map<String, Object>) m);
-        if (identifier instanceof String name) {
-            String className = className(name);
-            if (className != null) return FACTORIES.get(className).apply(Map.of());
-        }
-        throw new IllegalArgumentException("Could not interpret constraint identifier: " + identifier + ". Known: " + known());
+        return REGISTRY.get(identifier);
     }
 
     /** {@code {"class_name": ..., "config": {...}}} for {@code constraint}; null for none. */
     public static Map<String, Object> serialize(Constraint constraint) {
-        if (constraint == null) return null;
-        if (constraint.getClass().isSynthetic()) {
-            throw new UnsupportedOperationException("A constraint given as a lambda cannot be saved: write a class implementing "
-                    + "Constraint, and register it with Constraints.register");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("class_name", constraint.className());
-        out.put("config", constraint.getConfig());
-        return out;
+        return REGISTRY.serialize(constraint);
     }
 
     /** The constraint of a config made by {@link #serialize}; an error for unregistered class names. */
-    @SuppressWarnings("unchecked")
     public static Constraint deserialize(Map<String, Object> config) {
-        Object className = config.get("class_name");
-        Object inner = config.containsKey("config") ? config.get("config") : Map.of();
-        if (!(className instanceof String name) || !(inner instanceof Map)) {
-            throw new IllegalArgumentException("Invalid constraint config: expected {\"class_name\": ..., \"config\": {...}}. Received: " + config);
-        }
-        Function<Map<String, Object>, Constraint> f = FACTORIES.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("Unknown constraint: '" + name + "'. Please ensure you are using a registered constraint: "
-                    + "call Constraints.register(\"" + name + "\", config -> ...) for custom ones. Registered: " + new TreeSet<>(FACTORIES.keySet()));
-        }
-        return f.apply((Map<String, Object>) inner);
-    }
-
-    /** The registered class a name means: the class name itself or its snake-cased form. */
-    private static String className(String name) {
-        if (FACTORIES.containsKey(name)) return name;
-        for (String cls : FACTORIES.keySet()) {
-            if (Names.toSnakeCase(cls).equals(name)) return cls;
-        }
-        return null;
-    }
-
-    private static List<String> known() {
-        TreeSet<String> names = new TreeSet<>(FACTORIES.keySet());
-        for (String cls : FACTORIES.keySet()) names.add(Names.toSnakeCase(cls));
-        return List.copyOf(names);
+        return REGISTRY.deserialize(config);
     }
 }
